@@ -1,0 +1,20 @@
+"""Make deterministic ids: the same input always gets the same id."""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """Return a hex digest of ``parts`` (joined unambiguously), ``length`` characters long."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = str(part).encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    return h.hexdigest()[:length]
+
+
+def make_id(prefix: str, *parts: object) -> str:
+    """Return an id like ``c_1a2b3c4d5e6f`` for an item identified by ``parts`` within its document."""
+    return f"{prefix}_{digest(*parts, length=12)}"

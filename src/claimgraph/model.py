@@ -1,0 +1,101 @@
+"""Hold what the analysis components find, in the shape of the claimgraph/1 contract.
+
+Each class here is one item kind of the contract (see ``contract/claimgraph-1.schema.json``
+and ``docs/contract.md``); ``to_dict()`` gives exactly the contract's fields. Offsets are
+character offsets into the document's returned (cleaned) text; ``end`` is exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class TextSpan:
+    """A stretch of the document text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention(TextSpan):
+    """One mention of an entity."""
+
+
+@dataclass
+class Role:
+    """A title an entity holds (``of``: the entity id of the organisation or country, or None)."""
+
+    title: str
+    of: str | None
+    start: int
+    end: int
+    text: str
+    modifiers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str  # person|organization|outlet|place|group|other
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    age: int | None = None
+
+
+@dataclass
+class Source:
+    id: str
+    kind: str  # publisher|outlet|person|organization|anonymous|document|unspecified
+    entity: str | None
+    text: str
+    start: int | None
+    end: int | None
+    count: int | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    content: TextSpan
+    cue: TextSpan | None
+    source: str
+    chain: list[str]
+    status: str  # asserted|reported|hedged|uncertain|denied
+    event: str | None = None
+    hedges: list[TextSpan] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    trigger: TextSpan
+    actors: list[str]
+    recipients: list[str]
+    where: list[str]
+    when: str | None
+    claim: str | None
+
+
+@dataclass
+class Time:
+    id: str
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None  # day|week|month|quarter|season|year|decade|century|time|duration|None
+    type: str  # exact|approximate|range|unresolved
+    timex_type: str = "DATE"  # TIMEX3 type: DATE|TIME|DURATION|SET
+    anchor: str | None = None  # what a relative value was resolved against
+    reason: str | None = None  # how the value was resolved, for people
+
+
+def to_dict(item: Any) -> dict[str, Any]:
+    """Return a contract item as plain JSON-ready data."""
+    return asdict(item)
