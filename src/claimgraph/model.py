@@ -80,6 +80,7 @@ class Event:
     where: list[str]
     when: str | None
     claim: str | None
+    cameo: str | None = None  # CAMEO root code, for GDELT users
 
 
 @dataclass

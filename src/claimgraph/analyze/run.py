@@ -1,0 +1,84 @@
+"""Analyse documents in batches: clean, run the pipeline with ``nlp.pipe``, emit claimgraph/1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+
+from claimgraph.analyze.boilerplate import clean_text
+from claimgraph.analyze.language import guess_language
+from claimgraph.analyze.pipeline import load_pipeline
+from claimgraph.contract.serialize import to_contract
+from claimgraph.errors import InputError
+from claimgraph.ingest.document import Document, Rejection
+
+#: languages with a full pipeline; others get entities and times only, marked partial
+FULL_LANGUAGES = frozenset({"en"})
+#: components that need the language's own grammar (skipped for partial analyses)
+GRAMMAR_COMPONENTS = ("claimgraph_attribution", "claimgraph_events")
+
+
+class Analyzer:
+    """Hold one loaded pipeline and analyse documents with it, batch after batch."""
+
+    def __init__(self, nlp: Language | None = None, *, clean: bool = True, batch_size: int = 32) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.clean = clean
+        self.batch_size = batch_size
+        self.model = f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
+
+    def _prepare(self, document: Document) -> Document | Rejection:
+        text = clean_text(document.text) if self.clean else document.text
+        if not text.strip():
+            return Rejection(document.origin, "no article text left after removing boilerplate")
+        language = document.language or guess_language(text) or "en"
+        return replace(document, text=text, language=language.split("-")[0].lower())
+
+    def _run(self, batch: list[Document]) -> list[dict[str, Any]]:
+        """Analyse one batch, full-pipeline languages and others in two streams, order kept."""
+        results: dict[int, dict[str, Any]] = {}
+        full = [(i, d) for i, d in enumerate(batch) if d.language in FULL_LANGUAGES]
+        part = [(i, d) for i, d in enumerate(batch) if d.language not in FULL_LANGUAGES]
+        for group, disable in ((full, ()), (part, GRAMMAR_COMPONENTS)):
+            if not group:
+                continue
+            docs = []
+            for _, document in group:
+                doc = self.nlp.make_doc(document.text)
+                doc._.cg_document = document
+                docs.append(doc)
+            names = [n for n in self.nlp.pipe_names if n not in disable]
+            with self.nlp.select_pipes(disable=list(disable)):
+                for (i, _), doc in zip(group, self.nlp.pipe(docs, batch_size=self.batch_size)):
+                    results[i] = to_contract(doc, components=names, model=self.model, partial=bool(disable))
+        return [results[i] for i in range(len(batch))]
+
+    def analyze(self, items: Iterable[Document | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
+        """Yield a claimgraph/1 dict per document and pass rejections through, in input order."""
+        pending: list[Document | Rejection] = []
+
+        def flush() -> Iterator[dict[str, Any] | Rejection]:
+            docs = [p for p in pending if isinstance(p, Document)]
+            done = iter(self._run(docs))
+            for p in pending:
+                yield next(done) if isinstance(p, Document) else p
+            pending.clear()
+
+        for item in items:
+            pending.append(self._prepare(item) if isinstance(item, Document) else item)
+            if sum(isinstance(p, Document) for p in pending) >= self.batch_size:
+                yield from flush()
+        yield from flush()
+
+
+def analyze_documents(
+    documents: Iterable[Document], *, nlp: Language | None = None, clean: bool = True, batch_size: int = 32
+) -> Iterator[dict[str, Any]]:
+    """Yield one claimgraph/1 dict per document; raise InputError for a document with no text."""
+    for result in Analyzer(nlp, clean=clean, batch_size=batch_size).analyze(documents):
+        if isinstance(result, Rejection):
+            raise InputError(str(result))
+        yield result

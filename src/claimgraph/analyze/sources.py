@@ -1,0 +1,160 @@
+"""Say what a source span is: its kind, its count, and the entity it names or refers to.
+
+Pure functions over a source span and the document's entities (``doc._.cg_entities``), used by
+the attribution component. Kinds follow DESIGN: outlet, person, organization, anonymous,
+document, unspecified (the publisher is made elsewhere).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.analyze import lexicon
+from claimgraph.analyze.entities import is_title
+from claimgraph.model import Entity
+
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "twenty": 20, "dozen": 12, "both": 2, "a": 1, "an": 1, "another": 1,
+}
+PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "person",
+            "we": "organization", "they": "unspecified", "it": "unspecified"}
+ENTITY_KINDS = {"person": "person", "outlet": "outlet", "organization": "organization",
+                "place": "organization", "group": "organization", "other": "unspecified"}
+
+
+@dataclass
+class SourceInfo:
+    kind: str
+    count: int | None
+    entity: Entity | None
+
+
+class EntityIndex:
+    """Look up the entities of one document by token, by role, and by recency."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.by_char: dict[int, Entity] = {}
+        self.mentions: list[tuple[int, Entity]] = []
+        for e in entities:
+            for m in e.mentions:
+                self.mentions.append((m.start, e))
+                for c in range(m.start, m.end):
+                    self.by_char[c] = e
+        self.mentions.sort(key=lambda pair: pair[0])
+
+    def at(self, token: Token) -> Entity | None:
+        """Return the entity whose mention covers ``token``."""
+        return self.by_char.get(token.idx)
+
+    def in_span(self, span: Span) -> list[Entity]:
+        """Return the entities mentioned in ``span``, in order, once each."""
+        found: list[Entity] = []
+        for tok in span:
+            e = self.at(tok)
+            if e is not None and e not in found:
+                found.append(e)
+        return found
+
+    def recent(self, before: int, types: set[str], window: int = 600) -> Entity | None:
+        """Return the entity of ``types`` mentioned last before char ``before``, within ``window``."""
+        for start, e in reversed(self.mentions):
+            if start < before and e.type in types:
+                return e if before - start <= window else None
+        return None
+
+    def last_subject(self, before: int, sentences: int = 2) -> Entity | None:
+        """Return the person who is the subject of one of the last ``sentences`` sentences.
+
+        The subject of the previous sentence is the likeliest referent of "the president" or "he"
+        (centering theory's preferred centre); it beats a role match elsewhere in the text.
+        """
+        start = self.doc.char_span(before, before, alignment_mode="expand")
+        tok = self.doc[start.start] if start is not None and len(self.doc) > start.start else None
+        if tok is None:
+            return None
+        sent = tok.sent
+        for _ in range(sentences):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            for t in sent:
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                    e = self.at(t)
+                    if e is not None and e.type == "person":
+                        return e
+        return None
+
+    def by_role(self, noun: str, before: int) -> Entity | None:
+        """Return the one person whose known role has head ``noun``, mentioned before ``before``."""
+        people = [
+            e for e in self.entities
+            if e.type == "person" and e.mentions[0].start < before
+            and any(r.title.split()[-1] == noun for r in e.roles)
+        ]
+        return people[0] if len(people) == 1 else None
+
+
+def count_of(head: Token) -> int | None:
+    """Return how many people a plural or indefinite source noun stands for, or None."""
+    for child in head.children:
+        if child.dep_ == "nummod":
+            text = child.lower_.replace(",", "")
+            if text.isdigit():
+                return int(text)
+            if text in NUMBERS:
+                return NUMBERS[text]
+    if head.tag_ in ("NN", "NNP"):
+        if any(c.lower_ in ("a", "an", "one", "another") for c in head.children if c.dep_ in ("det", "nummod")):
+            return 1
+    return None
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any", "another") for c in head.children)
+
+
+def classify(span: Span, index: EntityIndex) -> SourceInfo:
+    """Return the kind, count and entity of a source span."""
+    head = span.root
+    # "a report ... by Reuters", "Reuters' report": the author is the source.
+    noun = head.lemma_.lower()
+    kinds = lexicon.table("source_nouns.tsv")
+    entity = index.at(head)
+    if entity is not None:
+        return SourceInfo(ENTITY_KINDS[entity.type], None, entity)
+    lower = head.lower_
+    if lower in PRONOUNS:
+        kind = PRONOUNS[lower]
+        if kind == "person":
+            return SourceInfo("person", 1, index.last_subject(span.start_char, 1)
+                              or index.recent(span.start_char, {"person"}))
+        if kind == "organization":
+            return SourceInfo("organization", None, index.recent(span.start_char, {"organization", "outlet"}))
+        return SourceInfo("unspecified", None, None)
+    named = [e for e in index.in_span(span) if index.at(head) is e]
+    if named:
+        return SourceInfo(ENTITY_KINDS[named[0].type], None, named[0])
+    plural = head.tag_ in ("NNS", "NNPS")
+    kind = kinds.get(noun, (None,))[0]
+    if kind == "outlet" or (noun == "agency" and index.recent(span.start_char, {"outlet"}, 3000)):
+        return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000))
+    if kind == "document":
+        return SourceInfo("document", None, None)
+    if kind == "organization":
+        org = index.in_span(span)
+        return SourceInfo("organization", None, org[0] if org else None)
+    if is_title(head) and not plural and _definite(head) and kind is None:
+        person = (index.last_subject(span.start_char) or index.by_role(noun, span.start_char)
+                  or index.recent(span.start_char, {"person"}))
+        return SourceInfo("person", 1, person)
+    if kind == "anonymous" or is_title(head) or plural:
+        return SourceInfo("anonymous", count_of(head), None)
+    if head.pos_ == "PROPN":
+        return SourceInfo("organization" if plural else "person", None, None)
+    return SourceInfo("unspecified", None, None)

@@ -1,0 +1,104 @@
+"""Decide a claim's epistemic status from its cue's stance and the hedges in its content.
+
+Order of precedence: denied > uncertain > hedged > reported (attributed) / asserted (the
+publisher's own voice). Pure functions over token spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from claimgraph.analyze import lexicon
+
+STANCE_STATUS = {"neutral": "reported", "assertive": "reported", "hedging": "hedged",
+                 "uncertain": "uncertain", "denial": "denied"}
+RANK = {"asserted": 0, "reported": 0, "hedged": 1, "uncertain": 2, "denied": 3}
+#: adjectives that, negated or not, open a question: "it is not clear whether", "it remains unknown"
+OPEN_QUESTION = frozenset({"clear", "unclear", "known", "unknown", "certain", "uncertain", "sure", "evident"})
+#: verbs that, in "is said to", "is believed to", make an agentless hedge
+HEARSAY_PASSIVES = frozenset({"say", "believe", "think", "report", "rumor", "rumour", "understand", "allege"})
+
+
+def stance(lemma: str, noun: bool = False) -> str | None:
+    """Return the stance of a cue lemma (neutral, assertive, hedging, uncertain, denial) or None."""
+    entry = lexicon.table("cue_nouns.tsv" if noun else "cues.tsv").get(lemma.lower())
+    return entry[0] if entry else None
+
+
+def cue_status(cue: Token | None, noun: bool = False) -> str:
+    """Return the status a cue gives on its own: its stance, with negation."""
+    if cue is None:
+        return "asserted"
+    st = stance(cue.lemma_, noun) or "neutral"
+    status = STANCE_STATUS[st]
+    if any(c.dep_ == "neg" for c in cue.children) and status in ("reported", "hedged"):
+        return "uncertain"
+    return status
+
+
+def is_reportative_conditional(tok: Token) -> bool:
+    """Return whether ``tok`` heads "would have + past participle" outside an if-clause."""
+    if tok.tag_ != "VBN":
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if "would" not in auxes or "have" not in auxes:
+        return False
+    sent = tok.sent
+    return not any(t.lower_ in ("if", "unless") and t.dep_ == "mark" for t in sent)
+
+
+def is_open_question(tok: Token) -> bool:
+    """Return whether ``tok`` heads "it is (not) clear whether ..." or "it remains unknown if ..."."""
+    if tok.lemma_ not in ("be", "remain", "seem"):
+        return False
+    acomp = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lower_ in OPEN_QUESTION]
+    if not acomp:
+        return False
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    opens = any(
+        g.dep_ == "mark" and g.lower_ in ("whether", "if", "how", "why", "when", "what", "who")
+        for c in list(tok.children) + list(acomp[0].children) if c.dep_ == "ccomp"
+        for g in c.children
+    ) or any(
+        c.dep_ == "ccomp" and c.tag_ in ("WRB", "WP") or c.lower_ in ("whether",)
+        for c in acomp[0].subtree
+    )
+    word = acomp[0].lower_
+    return opens and (word in ("unclear", "unknown", "uncertain") or negated)
+
+
+def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
+    """Return (token, status) for every hedge or uncertainty marker among ``tokens``."""
+    table = lexicon.table("hedges.tsv")
+    found: list[tuple[Token, str]] = []
+    for tok in tokens:
+        low = tok.lower_
+        if tok.tag_ == "MD" and low in ("may", "might", "could"):
+            found.append((tok, "uncertain"))
+        elif low in table and tok.tag_ != "MD":
+            found.append((tok, table[low][0]))
+        elif is_reportative_conditional(tok):
+            found.append((tok, "hedged"))
+        elif is_open_question(tok):
+            found.append((tok, "uncertain"))
+        elif (
+            tok.lemma_ in HEARSAY_PASSIVES and tok.tag_ == "VBN"
+            and any(c.dep_ == "auxpass" for c in tok.children)
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            found.append((tok, "hedged"))
+    return found
+
+
+def combine(*statuses: str) -> str:
+    """Return the strongest of ``statuses`` (denied > uncertain > hedged > reported/asserted)."""
+    return max(statuses, key=lambda s: RANK[s])
+
+
+def content_status(base: str, content: Span) -> tuple[str, list[Token]]:
+    """Return the status of a claim from its cue status ``base`` and the hedges in ``content``."""
+    found = hedges(content)
+    status = combine(base, *(s for _, s in found))
+    return status, [t for t, _ in found]
