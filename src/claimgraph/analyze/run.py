@@ -56,15 +56,14 @@ class Analyzer:
                     results[i] = to_contract(doc, components=names, model=self.model, partial=bool(disable))
         return [results[i] for i in range(len(batch))]
 
-    def analyze(self, items: Iterable[Document | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
-        """Yield a claimgraph/1 dict per document and pass rejections through, in input order."""
+    def results(self, items: Iterable[Document | Rejection]) -> Iterator[tuple[str, dict[str, Any] | Rejection]]:
+        """Yield (input origin, claimgraph/1 dict or Rejection) per item, in input order."""
         pending: list[Document | Rejection] = []
 
-        def flush() -> Iterator[dict[str, Any] | Rejection]:
-            docs = [p for p in pending if isinstance(p, Document)]
-            done = iter(self._run(docs))
+        def flush() -> Iterator[tuple[str, dict[str, Any] | Rejection]]:
+            done = iter(self._run([p for p in pending if isinstance(p, Document)]))
             for p in pending:
-                yield next(done) if isinstance(p, Document) else p
+                yield p.origin, next(done) if isinstance(p, Document) else p
             pending.clear()
 
         for item in items:
@@ -72,6 +71,11 @@ class Analyzer:
             if sum(isinstance(p, Document) for p in pending) >= self.batch_size:
                 yield from flush()
         yield from flush()
+
+    def analyze(self, items: Iterable[Document | Rejection]) -> Iterator[dict[str, Any] | Rejection]:
+        """Yield a claimgraph/1 dict per document and pass rejections through, in input order."""
+        for _, result in self.results(items):
+            yield result
 
 
 def analyze_documents(

@@ -1,0 +1,5 @@
+"""Run the claimgraph command: ``python -m claimgraph``."""
+
+from claimgraph.cli import main
+
+main(prog_name="claimgraph")

@@ -1,0 +1,188 @@
+"""Unit tests of the attribution component on hand-built parsed Docs (no statistical model)."""
+
+from __future__ import annotations
+
+import pytest
+from handbuilt import NLP, build
+
+from claimgraph.analyze.attribution import Attributor
+from claimgraph.analyze.entities import EntityLinker
+
+ACCORDING_CITING = ("Both sides kept talking, according to a report by Reuters, citing three officials familiar with the talks.", """
+Both both DET DT det 1
+sides side NOUN NNS nsubj 2
+kept keep VERB VBD ROOT 2
+talking talk VERB VBG xcomp 2
+, , PUNCT , punct 2
+according accord VERB VBG prep 2
+to to ADP IN prep 5
+a a DET DT det 8
+report report NOUN NN pobj 6
+by by ADP IN prep 8
+Reuters Reuters PROPN NNP pobj 9 B-ORG
+, , PUNCT , punct 2
+citing cite VERB VBG advcl 2
+three three NUM CD nummod 14 B-CARDINAL
+officials official NOUN NNS dobj 12
+familiar familiar ADJ JJ amod 14
+with with ADP IN prep 15
+the the DET DT det 18
+talks talk NOUN NNS pobj 16
+. . PUNCT . punct 2
+""")
+CONDITIONAL = ("The dam would have closed on Monday.", """
+The the DET DT det 1
+dam dam NOUN NN nsubj 4
+would would AUX MD aux 4
+have have AUX VB aux 4
+closed close VERB VBN ROOT 4
+on on ADP IN prep 4
+Monday Monday PROPN NNP pobj 5 B-DATE
+. . PUNCT . punct 4
+""")
+DENIAL = ("The ministry denied that the dam had closed.", """
+The the DET DT det 1
+ministry ministry NOUN NN nsubj 2
+denied deny VERB VBD ROOT 2
+that that SCONJ IN mark 7
+the the DET DT det 5
+dam dam NOUN NN nsubj 7
+had have AUX VBD aux 7
+closed close VERB VBN ccomp 2
+. . PUNCT . punct 2
+""")
+QUOTE = ('"We will not close the dam," Finance Minister Ana Ruiz said.', """
+" " PUNCT `` punct 13
+We we PRON PRP nsubj 4
+will will AUX MD aux 4
+not not PART RB neg 4
+close close VERB VB ccomp 13
+the the DET DT det 6
+dam dam NOUN NN dobj 4
+, , PUNCT , punct 13
+" " PUNCT '' punct 13
+Finance Finance PROPN NNP compound 10
+Minister Minister PROPN NNP compound 12
+Ana Ana PROPN NNP compound 12 B-PERSON
+Ruiz Ruiz PROPN NNP nsubj 13 I-PERSON
+said say VERB VBD ROOT 13
+. . PUNCT . punct 13
+""")
+OPEN_QUESTION = ("It is not clear whether the dam closed.", """
+It it PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+not not PART RB neg 1
+clear clear ADJ JJ acomp 1
+whether whether SCONJ IN mark 7
+the the DET DT det 6
+dam dam NOUN NN nsubj 7
+closed close VERB VBD ccomp 1
+. . PUNCT . punct 1
+""")
+PARENTHETICAL = ("The talks, he said, were over.", """
+The the DET DT det 1
+talks talk NOUN NNS nsubj 6
+, , PUNCT , punct 4
+he he PRON PRP nsubj 4
+said say VERB VBD parataxis 6
+, , PUNCT , punct 4
+were be AUX VBD ROOT 6
+over over ADV RB advmod 6
+. . PUNCT . punct 6
+""")
+TOLD_OUTLET = ("Ruiz told Reuters that the dam was safe.", """
+Ruiz Ruiz PROPN NNP nsubj 1 B-PERSON
+told tell VERB VBD ROOT 1
+Reuters Reuters PROPN NNP dobj 1 B-ORG
+that that SCONJ IN mark 6
+the the DET DT det 5
+dam dam NOUN NN nsubj 6
+was be AUX VBD ccomp 1
+safe safe ADJ JJ acomp 6
+. . PUNCT . punct 1
+""")
+
+
+def analyse(text: str, spec: str):
+    doc = build(text, spec)
+    doc = EntityLinker(NLP)(doc)
+    doc = Attributor(NLP)(doc)
+    sources, claims = doc._.cg_attribution
+    by_id = {s.id: s for s in sources}
+    return by_id, claims
+
+
+def chain(by_id, claim) -> list[tuple[str, str, int | None]]:
+    return [(by_id[s].kind, by_id[s].text, by_id[s].count) for s in claim.chain]
+
+
+def test_attribution_according_to_report_citing_makes_two_hops():
+    by_id, claims = analyse(*ACCORDING_CITING)
+    [claim] = claims
+    assert claim.content.text == "Both sides kept talking"
+    assert claim.cue.text == "according to"
+    assert chain(by_id, claim) == [
+        ("publisher", "The Daily Post", None),
+        ("outlet", "Reuters", None),
+        ("anonymous", "three officials familiar with the talks", 3),
+    ]
+    assert claim.status == "reported"
+
+
+def test_attribution_reportative_conditional_is_hedged_and_unspecified():
+    by_id, [claim] = analyse(*CONDITIONAL)
+    assert claim.status == "hedged"
+    assert [k for k, _, _ in chain(by_id, claim)] == ["publisher", "unspecified"]
+    assert [h.text for h in claim.hedges] == ["closed"]
+
+
+def test_attribution_denial_verb_gives_denied_organization_source():
+    by_id, [claim] = analyse(*DENIAL)
+    assert claim.status == "denied"
+    assert claim.content.text == "the dam had closed"
+    assert chain(by_id, claim)[-1] == ("organization", "The ministry", None)
+
+
+def test_attribution_direct_quote_names_the_person():
+    by_id, [claim] = analyse(*QUOTE)
+    source = by_id[claim.source]
+    assert (source.kind, source.text) == ("person", "Finance Minister Ana Ruiz")
+    assert source.entity is not None
+    assert claim.content.text == "We will not close the dam"
+    assert claim.status == "reported"
+
+
+def test_attribution_open_question_is_uncertain_publisher_claim():
+    by_id, [claim] = analyse(*OPEN_QUESTION)
+    assert claim.status == "uncertain"
+    assert chain(by_id, claim) == [("publisher", "The Daily Post", None)]
+
+
+def test_attribution_parenthetical_cue_takes_rest_of_sentence():
+    by_id, [claim] = analyse(*PARENTHETICAL)
+    assert claim.cue.text == "said"
+    # One span from the first to the last character of the content, as PolNeAR scores it.
+    assert claim.content.text == "The talks, he said, were over"
+    assert by_id[claim.source].text == "he"
+
+
+def test_attribution_told_outlet_puts_outlet_between_publisher_and_speaker():
+    by_id, [claim] = analyse(*TOLD_OUTLET)
+    assert chain(by_id, claim) == [
+        ("publisher", "The Daily Post", None),
+        ("outlet", "Reuters", None),
+        ("person", "Ruiz", None),
+    ]
+
+
+@pytest.mark.parametrize("text,spec", [ACCORDING_CITING, CONDITIONAL, DENIAL, QUOTE, OPEN_QUESTION])
+def test_attribution_offsets_slice_the_text(text, spec):
+    doc = Attributor(NLP)(EntityLinker(NLP)(build(text, spec)))
+    sources, claims = doc._.cg_attribution
+    for c in claims:
+        assert text[c.content.start : c.content.end] == c.content.text
+        if c.cue:
+            assert text[c.cue.start : c.cue.end] == c.cue.text
+    for s in sources:
+        if s.start is not None:
+            assert text[s.start : s.end] == s.text
