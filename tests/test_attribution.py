@@ -139,7 +139,7 @@ def test_attribution_reportative_conditional_is_hedged_and_unspecified():
 def test_attribution_denial_verb_gives_denied_organization_source():
     by_id, [claim] = analyse(*DENIAL)
     assert claim.status == "denied"
-    assert claim.content.text == "the dam had closed"
+    assert claim.content.text == "that the dam had closed"
     assert chain(by_id, claim)[-1] == ("organization", "The ministry", None)
 
 
@@ -148,7 +148,8 @@ def test_attribution_direct_quote_names_the_person():
     source = by_id[claim.source]
     assert (source.kind, source.text) == ("person", "Finance Minister Ana Ruiz")
     assert source.entity is not None
-    assert claim.content.text == "We will not close the dam"
+    assert claim.content.text == '"We will not close the dam,"'
+
     assert claim.status == "reported"
 
 

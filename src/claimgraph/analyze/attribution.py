@@ -50,8 +50,9 @@ class Found:
 def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
     """Return the char range of ``tokens`` without leading/trailing punctuation, "that" and spaces."""
     toks = sorted(tokens, key=lambda t: t.i)
-    strip = lambda t: t.is_space or (t.is_punct and t.text not in QUOTES) or (t.lower_ == "that" and t.dep_ == "mark")  # noqa: E731
-    while toks and strip(toks[0]):
+    # PolNeAR's contents keep a leading "that" and the quotation marks; they drop the comma or
+    # full stop that joins the content to its cue.
+    while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in QUOTES)):
         toks.pop(0)
     while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in QUOTES)):
         toks.pop()
@@ -67,6 +68,13 @@ def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
         end -= 1
     while start < end and text[start].isspace():
         start += 1
+    # A quotation keeps its marks and the punctuation inside them: “We will not,” she said.
+    if start > 0 and text[start - 1] in QUOTES:
+        after = end
+        while after < len(text) and text[after] in ",.?!;:":
+            after += 1
+        if after < len(text) and text[after] in QUOTES:
+            start, end = start - 1, after + 1
     return (start, end) if start < end else None
 
 
@@ -99,6 +107,15 @@ def _relative_clause(clause: Token) -> bool:
     if any(c.dep_ in ("dobj", "ccomp", "attr", "acomp", "auxpass") for c in clause.children):
         return False
     return clause.lemma_ in _NEEDS_OBJECT or any(c.dep_ == "xcomp" for c in clause.children)
+
+
+def _cue(tok: Token) -> tuple[int, int]:
+    """Return the char range of a verb cue with its auxiliaries and negation ("has learned")."""
+    start = tok.i
+    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    while start - 1 in helpers:
+        start -= 1
+    return tok.doc[start].idx, tok.idx + len(tok.text)
 
 
 class Attributor:
@@ -173,8 +190,7 @@ class Attributor:
                 toks = _subtree(passive_subj[0]) + _subtree(xcomp[0])
                 rng = _char_range(toks)
                 if rng:
-                    out.append(Found(rng, (tok.idx, tok.idx + len(tok.text)), None,
-                                     SourceInfo("unspecified", None, None), "hedged"))
+                    out.append(Found(rng, _cue(tok), None, SourceInfo("unspecified", None, None), "hedged"))
                 continue
             if tok.dep_ == "parataxis" and not comps:
                 # "The talks, he said, were ...": the content is the rest of the sentence.
@@ -202,7 +218,7 @@ class Attributor:
             base = st.cue_status(tok)
             if source is None and base == "reported":
                 base = "hedged"  # "it was reported that": nobody stands behind it
-            found = Found(rng, (tok.idx, tok.idx + len(tok.text)), source, info, base)
+            found = Found(rng, _cue(tok), source, info, base)
             # "X told Reuters": the outlet is the hop between the publisher and X.
             heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
                      and index.at(c).type == "outlet"]
