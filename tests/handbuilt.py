@@ -47,3 +47,15 @@ def dump(doc: Doc) -> str:
         ent = f" {t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else ""
         lines.append(f"{text} {t.lemma_ or t.text} {t.pos_} {t.tag_} {t.dep_} {t.head.i}{ent}")
     return "\n".join(lines)
+
+
+def build_many(parts: list[tuple[str, str]], **kwargs: str | None) -> Doc:
+    """Return one Doc of several sentences, each given as (text, spec), joined by spaces."""
+    text = " ".join(t for t, _ in parts)
+    lines: list[str] = []
+    for _, spec in parts:
+        base = len(lines)
+        for row in (r.split() for r in spec.strip().splitlines() if r.strip()):
+            row[5] = str(int(row[5]) + base)
+            lines.append(" ".join(row))
+    return build(text, "\n".join(lines), **kwargs)

@@ -93,6 +93,8 @@ class EntityLinker:
         for ent in doc.ents:
             if ent.label_ not in LABEL_TYPES:
                 continue
+            if ent.label_ != "PERSON" and ent.root.dep_ in ("compound", "amod") and is_title(ent.root.head):
+                continue  # "Interior" in "Interior Minister Tomas Ferrer" is part of a title
             span = _trim(ent)
             if set(range(span.start, span.end)) & taken:
                 continue

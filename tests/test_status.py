@@ -1,0 +1,61 @@
+"""Unit tests of epistemic status decisions on hand-built parsed Docs."""
+
+from __future__ import annotations
+
+import pytest
+from handbuilt import build
+from test_attribution import CONDITIONAL, OPEN_QUESTION
+
+from claimgraph.analyze import status as st
+
+COUNTERFACTUAL = ("If the rain had stopped, the dam would have closed.", """
+If if SCONJ IN mark 4
+the the DET DT det 2
+rain rain NOUN NN nsubj 4
+had have AUX VBD aux 4
+stopped stop VERB VBN advcl 10
+, , PUNCT , punct 10
+the the DET DT det 7
+dam dam NOUN NN nsubj 10
+would would AUX MD aux 10
+have have AUX VB aux 10
+closed close VERB VBN ROOT 10
+. . PUNCT . punct 10
+""")
+
+
+def test_status_reportative_conditional_is_a_hedge():
+    doc = build(*CONDITIONAL)
+    assert [(t.text, s) for t, s in st.hedges(doc)] == [("closed", "hedged")]
+
+
+def test_status_counterfactual_conditional_is_not_reportative():
+    doc = build(*COUNTERFACTUAL)
+    assert st.hedges(doc) == []
+
+
+def test_status_open_question_is_uncertain():
+    doc = build(*OPEN_QUESTION)
+    assert st.content_status("asserted", doc[:]) == ("uncertain", [doc[1]])
+
+
+@pytest.mark.parametrize(
+    "statuses,expected",
+    [
+        (("asserted",), "asserted"),
+        (("reported", "hedged"), "hedged"),
+        (("hedged", "uncertain"), "uncertain"),
+        (("uncertain", "denied", "reported"), "denied"),
+    ],
+)
+def test_status_combine_keeps_the_strongest(statuses, expected):
+    assert st.combine(*statuses) == expected
+
+
+@pytest.mark.parametrize(
+    "lemma,noun,expected",
+    [("say", False, "neutral"), ("deny", False, "denial"), ("allege", False, "hedging"),
+     ("confirm", False, "assertive"), ("denial", True, "denial"), ("eat", False, None)],
+)
+def test_status_cue_stance_comes_from_the_lexicon(lemma, noun, expected):
+    assert st.stance(lemma, noun) == expected
