@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -62,6 +63,7 @@ def analyze(paths: tuple[str, ...], as_json: bool, out_dir: Path | None, publish
 
     PATHS are .txt, .html, .json or .jsonl files, directories (searched recursively) or - for
     standard input. Each bad input is reported on one line and the others are still analysed.
+    The environment variable CLAIMGRAPH_MODEL names another spaCy model to use.
 
     \b
     Example:
@@ -75,9 +77,11 @@ def analyze(paths: tuple[str, ...], as_json: bool, out_dir: Path | None, publish
     except ClaimgraphError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
     try:
+        from claimgraph.analyze.pipeline import MODEL, load_pipeline
         from claimgraph.analyze.run import Analyzer
 
-        analyzer = Analyzer(clean=not keep_boilerplate)
+        nlp = load_pipeline(os.environ.get("CLAIMGRAPH_MODEL", MODEL))
+        analyzer = Analyzer(nlp, clean=not keep_boilerplate)
     except ClaimgraphError as exc:
         _fail(str(exc))
         sys.exit(EXIT_SETUP)
