@@ -14,12 +14,14 @@ that outlet's sources (publisher → outlet → sources), as DESIGN's chains des
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze import status as st
+from claimgraph.analyze.lexicon import fold
 from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 from claimgraph.ids import make_id
 from claimgraph.model import Claim, Source, TextSpan
@@ -87,6 +89,14 @@ def _span(doc: Doc, tokens: list[Token]) -> Span | None:
     return doc[toks[0].i : toks[-1].i + 1] if toks else None
 
 
+def _quoted(tok: Token) -> bool:
+    """Return whether the clause headed by ``tok`` stands between quotation marks."""
+    toks = list(tok.subtree)
+    doc = tok.doc
+    before = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    return toks[0].text in QUOTES or (before is not None and before.text in QUOTES)
+
+
 def _subtree(tok: Token, without: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
     return [t for t in tok.subtree if t.i not in without]
 
@@ -116,6 +126,15 @@ def _cue(tok: Token) -> tuple[int, int]:
     while start - 1 in helpers:
         start -= 1
     return tok.doc[start].idx, tok.idx + len(tok.text)
+
+
+#: wire credit lines, which name who wrote the story rather than state anything
+CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
+
+
+def _is_statement(sent: Span) -> bool:
+    """Return whether a sentence states something: it has a verb and is not a credit line."""
+    return any(t.pos_ in ("VERB", "AUX") for t in sent) and not CREDIT_LINE.match(sent.text)
 
 
 class Attributor:
@@ -198,10 +217,10 @@ class Attributor:
                 rng = _char_range([t for t in sent if t.i not in own])
             elif comps:
                 comp = comps[0]
-                if st.stance(tok.lemma_) == "uncertain" and not any(
-                    g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP") for g in comp.subtree
-                ):
-                    continue
+                asks = any(g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
+                           for g in comp.children if g.i < comp.i)
+                if (st.stance(tok.lemma_) == "uncertain") != asks and not _quoted(comp):
+                    continue  # "asked whether X" is a cue; "explained why X" is not
                 rng = _char_range(_subtree(comp))
             else:
                 continue
@@ -269,10 +288,20 @@ class Attributor:
         out: list[Found] = []
         context: tuple[Span | None, SourceInfo] | None = None  # the outlet whose report governs
         last: Found | None = None
+        unnamed: dict[str, Found] = {}  # head noun of each anonymous source -> where it came
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
             for f in found:
                 f.sentence = si
+                head = f.source.root if f.source is not None else None
+                if head is not None and f.info.entity is None and head.lemma_ in unnamed and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "that", "these", "those") for c in head.children
+                ):
+                    # "The official said ..." after "A senior official confirmed ...": the same source.
+                    earlier = unnamed[head.lemma_]
+                    f.info, f.outer = earlier.info, list(earlier.outer)
+                if f.info.kind == "anonymous" and head is not None:
+                    unnamed.setdefault(head.lemma_, f)
                 if f.info.kind == "outlet" and not f.outer:
                     context = (f.source, f.info)
                 elif f.outer and f.outer[0][1].kind == "outlet":
@@ -286,7 +315,7 @@ class Attributor:
                 out.extend(found)
                 continue
             rng = _char_range(list(sent))
-            if rng is None:
+            if rng is None or not _is_statement(sent):
                 continue
             status, marks = st.content_status("asserted", sent)
             quoted = sent.text.lstrip()[:1] in QUOTES
@@ -337,8 +366,11 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
     sources: dict[str, Source] = {publisher.id: publisher}
 
     def source_of(span: Span | None, info: SourceInfo) -> Source:
-        if info.kind == "publisher":
-            return publisher
+        if info.kind == "publisher" or (
+            info.kind == "outlet" and info.entity is not None and outlet is not None
+            and fold(info.entity.name) == fold(outlet)
+        ):
+            return publisher  # "told Reuters" in Reuters' own story is the publisher
         if span is None:
             src = Source(make_id("s", info.kind, None), info.kind, None, "(unnamed)" if info.kind == "unspecified" else info.kind, None, None)
         else:

@@ -119,9 +119,35 @@ def _definite(head: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any", "another") for c in head.children)
 
 
+#: titles that name a function many unnamed people hold: "the official" is anonymous unless a
+#: named person in the text holds that role
+GENERIC_TITLES = frozenset({"official", "source", "aide", "diplomat", "officer", "adviser", "advisor",
+                            "executive", "analyst", "lawmaker", "legislator", "insider", "staffer"})
+
+
+def _quantified(head: Token) -> tuple[Token, int | None] | None:
+    """Return (the counted noun, the number) for "two of the people", "one of them"."""
+    if not (head.like_num or head.lower_ in NUMBERS or head.lower_ in ("some", "several", "many")):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    text = head.lower_.replace(",", "")
+                    number = int(text) if text.isdigit() else NUMBERS.get(text)
+                    return pobj, number
+    return None
+
+
 def classify(span: Span, index: EntityIndex) -> SourceInfo:
     """Return the kind, count and entity of a source span."""
     head = span.root
+    quantified = _quantified(head)
+    if quantified is not None:
+        noun, number = quantified
+        inner = classify(span.doc[noun.i : noun.i + 1], index)
+        kind = "anonymous" if inner.kind in ("anonymous", "unspecified", "person") else inner.kind
+        return SourceInfo(kind, number, inner.entity if kind != "anonymous" else None)
     # "a report ... by Reuters", "Reuters' report": the author is the source.
     noun = head.lemma_.lower()
     kinds = lexicon.table("source_nouns.tsv")
@@ -150,6 +176,9 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         org = index.in_span(span)
         return SourceInfo("organization", None, org[0] if org else None)
     if is_title(head) and not plural and _definite(head) and kind is None:
+        if noun in GENERIC_TITLES:
+            person = index.by_role(noun, span.start_char)
+            return SourceInfo("person", 1, person) if person else SourceInfo("anonymous", 1, None)
         person = (index.last_subject(span.start_char) or index.by_role(noun, span.start_char)
                   or index.recent(span.start_char, {"person"}))
         return SourceInfo("person", 1, person)
