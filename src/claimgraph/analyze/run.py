@@ -8,7 +8,6 @@ from typing import Any
 
 from spacy.language import Language
 
-from claimgraph.analyze.boilerplate import clean_text
 from claimgraph.analyze.language import guess_language
 from claimgraph.analyze.pipeline import load_pipeline
 from claimgraph.contract.serialize import to_contract
@@ -31,7 +30,12 @@ class Analyzer:
         self.model = f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
 
     def _prepare(self, document: Document) -> Document | Rejection:
-        text = clean_text(document.text) if self.clean else document.text
+        if self.clean:
+            from claimgraph.analyze.boilerplate import clean_text
+
+            text = clean_text(document.text)
+        else:
+            text = document.text
         if not text.strip():
             return Rejection(document.origin, "no article text left after removing boilerplate")
         language = document.language or guess_language(text) or "en"
