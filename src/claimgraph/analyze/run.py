@@ -27,17 +27,20 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.clean = clean
         self.batch_size = batch_size
+        self._removed: dict[str, list[dict[str, str]]] = {}
         self.model = f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
 
     def _prepare(self, document: Document) -> Document | Rejection:
+        removed: list[dict[str, str]] = []
+        text = document.text
         if self.clean:
-            from claimgraph.analyze.boilerplate import clean_text
+            from claimgraph.analyze.boilerplate import boilerplate_lines, clean_text
 
-            text = clean_text(document.text)
-        else:
-            text = document.text
+            removed = [{"text": text[s:e], "reason": r} for s, e, r in boilerplate_lines(text)]
+            text = clean_text(text)
         if not text.strip():
             return Rejection(document.origin, "no article text left after removing boilerplate")
+        self._removed[document.origin] = removed
         language = document.language or guess_language(text) or "en"
         return replace(document, text=text, language=language.split("-")[0].lower())
 
@@ -57,7 +60,9 @@ class Analyzer:
             names = [n for n in self.nlp.pipe_names if n not in disable]
             with self.nlp.select_pipes(disable=list(disable)):
                 for (i, _), doc in zip(group, self.nlp.pipe(docs, batch_size=self.batch_size)):
-                    results[i] = to_contract(doc, components=names, model=self.model, partial=bool(disable))
+                    removed = self._removed.pop(doc._.cg_document.origin, [])
+                    results[i] = to_contract(doc, components=names, model=self.model,
+                                             partial=bool(disable), removed=removed)
         return [results[i] for i in range(len(batch))]
 
     def results(self, items: Iterable[Document | Rejection]) -> Iterator[tuple[str, dict[str, Any] | Rejection]]:

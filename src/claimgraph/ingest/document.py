@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Document:
 
     def with_overrides(self, **overrides: str | None) -> Document:
         """Return a copy with every non-None override applied (CLI ``--outlet`` etc.)."""
-        given = {k: v for k, v in overrides.items() if v is not None}
+        given: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **given) if given else self
 
 
