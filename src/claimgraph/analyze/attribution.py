@@ -62,21 +62,41 @@ def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     text = toks[0].doc.text
-    # Balance quotation marks: drop a lone opening or closing one at the edges.
-    inner = text[start:end]
-    if inner[:1] in QUOTES and sum(inner.count(q) for q in QUOTES) == 1:
-        start += 1
-    elif inner[-1:] in QUOTES and sum(inner.count(q) for q in QUOTES) == 1:
-        end -= 1
+    return _balance_quotes(text, start, end)
+
+
+def _closing_after(text: str, end: int) -> int | None:
+    """Return the end of "[,.?!]*<closing quote>" right after ``end``, or None."""
+    after = end
+    while after < len(text) and text[after] in ",.?!;:":
+        after += 1
+    return after + 1 if after < len(text) and text[after] in QUOTES else None
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return (start, end) grown to take in the quotation marks a content opens or closes.
+
+    A quotation keeps its marks and the punctuation inside them (“We will not,” she said), as
+    PolNeAR's contents do; a lone mark that cannot be paired is dropped instead.
+    """
     while start < end and text[start].isspace():
         start += 1
-    # A quotation keeps its marks and the punctuation inside them: “We will not,” she said.
-    if start > 0 and text[start - 1] in QUOTES:
-        after = end
-        while after < len(text) and text[after] in ",.?!;:":
-            after += 1
-        if after < len(text) and text[after] in QUOTES:
-            start, end = start - 1, after + 1
+    inner = text[start:end]
+    marks = sum(inner.count(q) for q in QUOTES)
+    if start > 0 and text[start - 1] in QUOTES and marks % 2 == 0:
+        closing = _closing_after(text, end)
+        if closing is not None:
+            return start - 1, closing
+    if marks % 2 == 1:
+        closing = _closing_after(text, end)
+        if closing is not None:
+            return start, closing
+        if start > 0 and text[start - 1] in QUOTES:
+            return start - 1, end
+        if inner[:1] in QUOTES:
+            start += 1
+        elif inner[-1:] in QUOTES:
+            end -= 1
     return (start, end) if start < end else None
 
 
