@@ -39,7 +39,7 @@ ROLES = ("source", "cue", "content")
 TARGETS = (*ROLES, "relation")
 MODES = ("exact", "fragment", "overlap")
 #: what trimming removes at the end of a fragment, besides whitespace
-TRAILING = ".,;:!?…—–-"
+TRAILING = ".,;:!?…—–―-"
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,7 @@ class Time:
     timex_type: str = "DATE"  # TIMEX3 type: DATE|TIME|DURATION|SET
     anchor: str | None = None  # what a relative value was resolved against
     reason: str | None = None  # how the value was resolved, for people
+    mod: str | None = None  # TIMEX3 mod: START|END|MID|APPROX|LESS_THAN|MORE_THAN|EQUAL_OR_LESS|...
 
 
 def to_dict(item: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ Venezuela"); an apposed number is an age ("Cabello, 62,").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,6 +33,9 @@ LABEL_TYPES = {
 #: modifiers of a title that say when or how it is held; kept in ``Role.modifiers``
 TITLE_MODIFIERS = frozenset({"former", "interim", "acting", "deputy", "outgoing", "incoming", "late", "then", "ex"})
 _STRIP_LEFT = frozenset({"the", "a", "an"})
+#: NER labels the small model confuses for people's names ("Cabello" tagged ORG or GPE)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
 
 
 @dataclass
@@ -116,6 +120,12 @@ class EntityLinker:
             cluster.add(span, label)
             if label == "OUTLET":
                 cluster.outlet = self.outlets.get(span.text, span.text)
+        # Repair types by document-level evidence: a name with a title or an age is a person
+        # wherever it stands, whatever label the NER gave each mention.
+        for cluster in clusters.values():
+            if not cluster.outlet and not cluster.labels["PERSON"] and cluster.labels.keys() <= NAME_LABELS:
+                if any(_person_evidence(span) for span in cluster.mentions):
+                    cluster.labels["PERSON"] += len(cluster.mentions)
         # Fold short person names into the one full person name they end (or are part of).
         full = [c for c in clusters.values() if c.labels["PERSON"] and len(c.key.split()) >= 2]
         for key, cluster in list(clusters.items()):
@@ -127,7 +137,7 @@ class EntityLinker:
                 if f is not cluster and len(words) < len(f.key.split())
                 and f.key.split()[-len(words):] == words
             ]
-            if len(hosts) == 1 and (cluster.labels.keys() <= {"PERSON", "ORG", "GPE", "NORP"}):
+            if len(hosts) == 1 and cluster.labels.keys() <= NAME_LABELS:
                 for span in cluster.mentions:
                     hosts[0].add(span, "PERSON")
                 del clusters[key]
@@ -165,6 +175,17 @@ class EntityLinker:
         return result
 
 
+def _person_evidence(span: Span) -> bool:
+    """Return whether a name mention shows it names a person: a title before it, a title or an
+    age in apposition ("Diosdado Cabello, the Interior Minister", "Cabello, 62,")."""
+    doc = span.doc
+    if span.start > 0 and is_title(doc[span.start - 1]) and doc[span.start - 1].pos_ in ("NOUN", "PROPN"):
+        return True
+    if _AGE_AFTER.match(doc.text[span.end_char : span.end_char + 12]):
+        return True
+    return any(c.dep_ == "appos" and is_title(c) for c in span.root.children)
+
+
 def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
     out = []
@@ -184,8 +205,11 @@ def _role(entity: Entity, tokens: list[Token], of: Entity | None) -> None:
     words = [t.lower_ for t in span]
     modifiers = [w for w in words if w in TITLE_MODIFIERS]
     title = " ".join(w for w in words if w not in ("the", "a", "an"))
-    if any((r.title, r.of) == (title, of.id if of else None) for r in entity.roles):
-        return
+    for r in entity.roles:
+        if r.title == title:
+            # The same title said twice: keep the first span, and the scope if either gives one.
+            r.of = r.of or (of.id if of else None)
+            return
     entity.roles.append(
         Role(title=title, of=of.id if of else None, start=span.start_char, end=span.end_char,
              text=span.text, modifiers=modifiers)
