@@ -22,9 +22,12 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[lint]'
 	$(BIN)/python -m ruff check src tests benchmarks
+	$(BIN)/python -m mypy src/claimgraph
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
