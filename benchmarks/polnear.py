@@ -67,13 +67,21 @@ def claim_attributions(result: dict[str, Any]) -> tuple[list[Attribution], dict[
     """Return the attributions of one claimgraph/1 document, and notes on each by claim id.
 
     A claim's own source is the last of its chain (the innermost); claims whose own source is
-    the publisher are the outlet's own voice, not attributions, and are left out.
+    the publisher are the outlet's own voice, not attributions, and are left out. PolNeAR marks
+    an attribution where a cue stands and puts each token in at most one attribution, so claims
+    without a cue (sentences that continue a report) and claims nested in another attribution's
+    content (claimgraph keeps both levels, PolNeAR only the outer) are left out too.
     """
     sources = {s["id"]: s for s in result.get("sources", [])}
     attributions, notes = [], {}
-    for claim in result.get("claims", []):
+    claims = result.get("claims", [])
+    outer = [(c["content"]["start"], c["content"]["end"]) for c in claims if c.get("cue")]
+    for claim in claims:
         own = sources.get((claim.get("chain") or [claim["source"]])[-1])
-        if own is None or own["kind"] == "publisher":
+        if own is None or own["kind"] == "publisher" or not claim.get("cue"):
+            continue
+        cue_start = claim["cue"]["start"]
+        if any(start <= cue_start < end for start, end in outer):
             continue
         source = ((own["start"], own["end"]),) if own["start"] is not None and own["end"] is not None else None
         cue = claim.get("cue")

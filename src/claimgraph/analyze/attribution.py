@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
 from claimgraph.analyze.lexicon import fold
 from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
@@ -31,6 +32,12 @@ QUOTES = "\"“”«»„"
 #: changes voice"); 3 covers the seed's and the examples' runs of conditionals without reaching
 #: into unrelated paragraphs. Re-check on the examples' golden files when changing it.
 CONTINUATION_WINDOW = 3
+#: the least learnt rate (share of a frame's occurrences in PolNeAR train that were attributions)
+#: at which a verb frame counts as a cue. Chosen by F1 on PolNeAR train (training/cues.py
+#: output scored with benchmarks/polnear.py --split train); re-check both when changing it.
+CUE_RATE = 0.2
+#: the rate given to a that-clause or parenthesis of a verb in the hand-written lexicon (cues.tsv)
+HAND_RATE = 0.9
 #: hedges that mark a sentence as still reported speech (they continue a report in reach)
 REPORTATIVE = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 
@@ -139,13 +146,36 @@ def _relative_clause(clause: Token) -> bool:
     return clause.lemma_ in _NEEDS_OBJECT or any(c.dep_ == "xcomp" for c in clause.children)
 
 
+#: nouns of the medium in "said in a statement", which PolNeAR counts as part of the cue
+MEDIA = frozenset({"statement", "interview", "post", "tweet", "letter", "speech", "email", "op-ed",
+                   "release", "memo", "video", "message", "note", "essay", "column", "podcast"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
 def _cue(tok: Token) -> tuple[int, int]:
-    """Return the char range of a verb cue with its auxiliaries and negation ("has learned")."""
+    """Return the char range of a verb cue with what PolNeAR counts as part of it.
+
+    Auxiliaries, negation and adverbs right before it ("has also said"), particles right after
+    it ("pointed out"), a bare day right after it ("said Tuesday"), and the medium ("said in a
+    statement").
+    """
+    doc = tok.doc
     start = tok.i
-    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")}
+    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")
+               or (c.dep_ == "advmod" and c.i < tok.i and c.pos_ == "ADV")}
     while start - 1 in helpers:
         start -= 1
-    return tok.doc[start].idx, tok.idx + len(tok.text)
+    end = tok.i
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i != end + 1:
+            continue
+        if c.dep_ == "prt" or (c.dep_ == "npadvmod" and c.ent_type_ in _WHEN and len(list(c.subtree)) == 1):
+            end = c.i
+        elif c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children
+        ):
+            end = max(t.i for t in c.subtree)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 #: wire credit lines, which name who wrote the story rather than state anything
@@ -214,39 +244,68 @@ class Attributor:
             found.source, found.info = inner, classify(inner, index)
             break
 
+    def _frames(self, tok: Token) -> tuple[str, dict[str, float]] | None:
+        """Return (the best frame, all usable frames) if ``tok`` introduces a content, else None.
+
+        A frame is usable when the learnt lexicon gives it a rate of at least CUE_RATE, or when
+        the hand-written lexicon lists the lemma and the frame is a that-clause or a parenthesis.
+        """
+        present = fr.frames_present(tok)
+        if not present:
+            return None
+        rates = dict(fr.learnt().get((tok.lemma_.lower(), tok.pos_), {}))
+        if tok.pos_ in ("VERB", "AUX") and st.stance(tok.lemma_) is not None:
+            for f in ("ccomp", "head:parataxis"):
+                rates[f] = max(rates.get(f, 0.0), HAND_RATE)
+        usable = {f: r for f, r in rates.items() if f in present and r >= CUE_RATE}
+        if not usable:
+            return None
+        return max(usable, key=usable.__getitem__), usable
+
     def _verbs(self, sent: Span, index: EntityIndex) -> list[Found]:
         out = []
         for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or st.stance(tok.lemma_) is None:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lower_ == "according":
                 continue
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            hearsay = tok.lemma_ in st.HEARSAY_PASSIVES and tok.tag_ == "VBN"
-            subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            if tok.lemma_ == "cite" and tok.tag_ == "VBG":
+                continue  # "X, citing Y" is a hop of X's chain (_nest_citing), not a claim of its own
             passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
             xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
-            if hearsay and passive_subj and xcomp and not comps:
+            if tok.lemma_ in st.HEARSAY_PASSIVES and tok.tag_ == "VBN" and passive_subj and xcomp:
                 # "He is said to have fled": agentless hearsay, content = subject + complement.
-                toks = _subtree(passive_subj[0]) + _subtree(xcomp[0])
-                rng = _char_range(toks)
+                rng = _char_range(_subtree(passive_subj[0]) + _subtree(xcomp[0]))
                 if rng:
                     out.append(Found(rng, _cue(tok), None, SourceInfo("unspecified", None, None), "hedged"))
                 continue
-            if tok.dep_ == "parataxis" and not comps:
-                # "The talks, he said, were ...": the content is the rest of the sentence.
-                own = {t.i for t in tok.subtree}
-                rng = _char_range([t for t in sent if t.i not in own])
-            elif comps:
-                comp = comps[0]
-                asks = any(g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
-                           for g in comp.children if g.i < comp.i)
-                if (st.stance(tok.lemma_) == "uncertain") != asks and not _quoted(comp):
-                    continue  # "asked whether X" is a cue; "explained why X" is not
-                rng = _char_range(_subtree(comp))
-            else:
+            chosen = self._frames(tok)
+            if chosen is None:
                 continue
+            best, usable = chosen
+            if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
+                comp = next(c for c in tok.children if c.dep_ == "ccomp")
+                if not any(g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
+                           for g in comp.children if g.i < comp.i) and not _quoted(comp):
+                    continue  # "asked whether X" asks; "asked X to" is a request
+            cue_end = None
+            if best.startswith("head:"):
+                # "The talks, he said, were over": the content is the rest of the head's clause.
+                own = {t.i for t in tok.subtree}
+                rng = _char_range([t for t in tok.head.subtree if t.i not in own])
+            else:
+                comps = [c for c in tok.children if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable]
+                content: list[Token] = []
+                for c in comps:
+                    if c.dep_ == "prep":
+                        content += [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+                        if c.i == tok.i + 1 or (c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "prt"):
+                            cue_end = c.idx + len(c.text)  # "called for", "referred to"
+                    else:
+                        content += list(c.subtree)
+                rng = _char_range(content)
             if rng is None:
                 continue
-            if not subj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             src_tok = subj[0] if subj else (agent[0] if agent else None)
@@ -257,14 +316,16 @@ class Attributor:
             base = st.cue_status(tok)
             if source is None and base == "reported":
                 base = "hedged"  # "it was reported that": nobody stands behind it
-            found = Found(rng, _cue(tok), source, info, base)
+            cue = _cue(tok)
+            found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
             # "X told Reuters": the outlet is the hop between the publisher and X.
             heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
                      and index.at(c).type == "outlet"]
             if heard:
                 outlet = _span(sent.doc, [heard[0]])
                 found.outer.append((outlet, classify(outlet, index)))
-            self._nest_citing(found, self._citing(sent, set()), index) if tok.dep_ == "ROOT" else None
+            if tok.dep_ == "ROOT":
+                self._nest_citing(found, self._citing(sent, set()), index)
             out.append(found)
         return out
 
@@ -290,8 +351,30 @@ class Attributor:
                              st.cue_status(tok, noun=True)))
         return out
 
+    def _colon(self, sent: Span, index: EntityIndex) -> list[Found]:
+        """Find "Source: content", as in headlines ("Graham: Trump's rhetoric destroys GOP")."""
+        toks = [t for t in sent if not t.is_space]
+        colon = next((t for t in toks[:8] if t.text == ":"), None)
+        if colon is None or colon.i == toks[0].i:
+            return []
+        before = [t for t in toks if t.i < colon.i]
+        after = [t for t in toks if t.i > colon.i]
+        if len(after) < 3 or any(t.pos_ in ("VERB", "AUX") for t in before):
+            return []
+        if not all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "PART", "PUNCT", "NUM") for t in before):
+            return []
+        source = _span(sent.doc, before)
+        rng = _char_range(after)
+        if source is None or rng is None:
+            return []
+        info = classify(source, index)
+        if info.kind == "unspecified":
+            return []
+        return [Found(rng, (colon.idx, colon.idx + 1), source, info, "reported")]
+
     def _in_sentence(self, sent: Span, index: EntityIndex) -> list[Found]:
-        found = self._according(sent, index) + self._verbs(sent, index) + self._nouns(sent, index)
+        found = (self._according(sent, index) + self._verbs(sent, index) + self._nouns(sent, index)
+                 + self._colon(sent, index))
         found.sort(key=lambda f: f.content[0])
         # Nesting inside one sentence: a cue inside another's content is reported by that source.
         for f in found:
