@@ -75,13 +75,13 @@ def claim_attributions(result: dict[str, Any]) -> tuple[list[Attribution], dict[
     sources = {s["id"]: s for s in result.get("sources", [])}
     attributions, notes = [], {}
     claims = result.get("claims", [])
-    outer = [(c["content"]["start"], c["content"]["end"]) for c in claims if c.get("cue")]
+    outer = [(c["content"]["start"], c["content"]["end"], c["id"]) for c in claims if c.get("cue")]
     for claim in claims:
         own = sources.get((claim.get("chain") or [claim["source"]])[-1])
         if own is None or own["kind"] == "publisher" or not claim.get("cue"):
             continue
         cue_start = claim["cue"]["start"]
-        if any(start <= cue_start < end for start, end in outer):
+        if any(start <= cue_start < end and cid != claim["id"] for start, end, cid in outer):
             continue
         source = ((own["start"], own["end"]),) if own["start"] is not None and own["end"] is not None else None
         cue = claim.get("cue")

@@ -26,36 +26,45 @@ from claimgraph.ids import make_id
 from claimgraph.model import Time
 
 LABELS = ("DATE", "TIME")
+#: an arbitrary anchor for asking whether an expression can be read at all
+READ_ANCHOR = dt.date(2000, 1, 1)
 #: words dropped from the start of an extent (TimeML leaves prepositions to SIGNAL tags)
 TRIM_LEFT = frozenset({
     "in", "on", "at", "for", "since", "by", "during", "until", "till", "from", "through",
     "throughout", "of", "as", "to", "into", "within", "after", "before", "between", "and", "or",
     "only", "just", "barely", "'s", "of", "over", "per", "than", "except", "beyond", "toward",
-    "towards", "around", "about", "nearly", "almost", "some", "like", "but", "so", "far",
+    "towards", "some", "like", "but", "so", "far", "its", "his", "her", "their", "our", "my",
+    "your",
 })
-#: of TRIM_LEFT, words TimeBank keeps before a number ("about two years ago", "within 18 months")
-KEEP_BEFORE_NUMBER = frozenset({"about", "around", "nearly", "almost", "over", "within", "some"})
+#: of TRIM_LEFT, words TimeBank keeps before a number ("over a week", "within 18 months")
+KEEP_BEFORE_NUMBER = frozenset({"over", "within", "some"})
+#: words that make a unit a time when they stand just before a span ("this" + "year's election")
+LEFT_MODIFIERS = frozenset({"this", "last", "next", "that", "past", "coming", "previous", "following",
+                            "early", "late", "mid", "each", "every", "recent"})
 TRIM_RIGHT = frozenset({"'s", "’s", "'", "of", "and", "or", "to", "than", "as", "-", "the", "a"})
 #: one-word expressions the model misses, kept where TimeBank mostly annotates them (measured on
 #: TimeBank 1.2 + AQUAINT, annotated of all: "now" 60 of 85, "recently" 13 of 20, "currently"
 #: 10 of 16, "daily" 11 of 17; left out: "previously" 3 of 23, "soon" 5 of 18, "already" 2 of 38,
 #: "then" 2 of 45, "once" 1 of 25). Re-run benchmarks/timebank.py when changing the list.
 SINGLE = ("now", "currently", "recently", "lately", "nowadays", "daily", "weekly", "hourly",
-          "nightly", "monthly", "yearly", "biweekly")
-#: multi-word PAST/PRESENT/FUTURE_REF phrases not looked for ("in the past": 0 of 15 annotated,
-#: "the moment" 0 of 5)
-NOT_FOUND_REFS = frozenset({"the past", "the moment", "the present", "this time", "past years"})
+          "nightly", "monthly", "yearly", "biweekly", "current")
+#: of SINGLE, words that are times only as adverbs ("rallies held daily", not "daily volume");
+#: "current" is the exception, an adjective of its own (9 of 17 standalone uses annotated)
+ADVERBS_ONLY = frozenset({"daily", "weekly", "hourly", "nightly", "monthly", "yearly", "biweekly"})
+#: multi-word PAST/PRESENT/FUTURE_REF phrases not looked for ("the moment": 0 of 5 annotated)
+NOT_FOUND_REFS = frozenset({"the moment", "the present", "this time", "past years"})
 #: leading phrases TimeBank keeps in an extent ("at least 72 hours") or drops ("as long as a month")
 KEEP_LEFT = ("at least", "more than", "less than", "no more than", "no less than", "up to")
 DROP_LEFT = ("as long as", "as many as", "as much as", "as early as", "as late as", "as recently as",
              "as of", "so far", "up until", "right after", "right before", "just after", "just before")
-#: "now" in these frames is not a time ("now that", "for now": TimeBank annotates none of 9)
-NOT_NOW_BEFORE = frozenset({"until", "till", "for", "by", "from", "up"})
 #: what follows a span of time counted from an event ("months before the operation")
 EVENT_SIGNALS = ("before", "after", "prior to", "following", "ahead of", "leading up to", "since",
                  "into", "of")
 UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
 UNIT_WORDS = frozenset({u for u in UNITS} | {u + "s" for u in UNITS} | {"centuries"})
+#: verbs of planning: what they govern lies ahead of the telling
+INTENT = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "propose",
+                    "slate", "arrange", "due", "vow", "promise", "threaten", "want", "seek"})
 AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old$|^\d+$|^\d+-year-olds?$", re.I)
 #: adjectives the model tags DATE that TimeBank does not annotate ("annual report": 0 of 6)
 NOT_TIMES = frozenset({"annual", "quarterly", "annually", "biannual", "semiannual"})
@@ -72,10 +81,19 @@ def anchor_of(doc: Doc) -> dt.date | None:
 
 
 def tense_of(span: Span) -> str | None:
-    """Return ``past``, ``present`` or ``future`` for the verb that governs ``span``, or None."""
-    if not span.doc.has_annotation("DEP"):
+    """Return ``past``, ``present`` or ``future`` for the verb that governs ``span``, or None.
+
+    A deadline ("until 9 a.m. Tuesday") may lie on either side of a past-tense report, so it
+    gets no tense (the nearest day wins); a possessive ("Thursday's closing price") looks back.
+    """
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till", "by", "through"):
         return None
     tok = span.root
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return "past"
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return verb_tense(tok)
@@ -85,13 +103,24 @@ def tense_of(span: Span) -> str | None:
     return None
 
 
-def verb_tense(verb: Token) -> str | None:
-    """Return the tense of a verb from its tag and auxiliaries ("will", "has", "was")."""
+def verb_tense(verb: Token, depth: int = 0) -> str | None:
+    """Return the tense of a verb from its tag and auxiliaries ("will", "has", "was").
+
+    Verbs of planning look ahead whatever their tense ("planned a rally on Saturday", "is set to
+    resume Monday"); an infinitive takes the tense of the verb it depends on.
+    """
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall", "wo"}:
         return "future"
+    if verb.lemma_.lower() in INTENT:  # "is scheduled to", but not "had been due to" or "planned"
+        return None if verb.tag_ == "VBD" or "had" in aux else "future"
     if "to" in aux and verb.tag_ == "VB":
-        return "future"  # "set to resume Monday", "plans to meet Friday": intentions look ahead
+        head = verb.head
+        if head.lemma_.lower() == "be" or head.lemma_.lower() in INTENT:
+            return "future" if "had" not in {c.lower_ for c in head.children} else None  # "is to resume"
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 3:
+            return verb_tense(head, depth + 1)
+        return None
     if aux & {"would", "could", "might", "should", "may", "can", "must"}:
         return None
     if verb.tag_ == "VBD" or aux & {"was", "were", "had", "did", "has", "have", "'ve"}:
@@ -113,6 +142,11 @@ class TimeTagger:
         self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
         self.matcher.add("SET", [[{"LOWER": {"IN": ["every", "each"]}}, {"LIKE_NUM": True, "OP": "?"},
                                   {"LOWER": {"IN": [*UNITS, *WEEKDAYS]}}]])
+        months = [w for w in words("month")] + [w + "." for w in words("month") if len(w) <= 4]
+        self.matcher.add("MONTH_DAY", [[{"LOWER": {"IN": months}, "IS_TITLE": True}, {"LIKE_NUM": True}]])
+        self.matcher.add("FISCAL", [[{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "comparable", "corresponding"]}},
+                                     {"LOWER": {"IN": ["period", "quarter"]}}],
+                                    [{"LOWER": "the"}, {"SHAPE": "dddd"}, {"LOWER": {"IN": ["period", "quarter"]}}]])
         self.matcher.add("PART_OF", [[{"LOWER": "the", "OP": "?"},
                                       {"LOWER": {"IN": ["early", "first", "last", "final", "closing",
                                                         "opening", "waning", "initial"]}},
@@ -136,10 +170,16 @@ class TimeTagger:
         previous: list[str] = []
         times: list[Time] = []
         for span in self.spans(doc):
-            found = resolve(span.text, anchor, tense_of(span), previous)
+            text = span.text
+            if span[-1].lower_ == "year" and span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
+                text += " " + doc[span.end].lower_  # "the year ended March 31": a twelve-month period
+            if len(span) == 2 and span[0].lower_ in ("a", "an", "per") and span.start > 0 and \
+                    doc[span.start - 1].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+                text = "per " + span[1].lower_  # a rate ("$1 billion a year") recurs: a TIMEX3 SET
+            found = resolve(text, anchor, tense_of(span), previous)
             if found.value is None and found.reason == NO_RULE and not _has_time_word(span):
                 continue
-            if found.value and parse_value(found.value) and found.timex_type in ("DATE", "TIME"):
+            if parse_value(found.value) and not found.derived:
                 previous.append(found.value)
             uses_anchor = anchor is not None and found.value is not None and "publication" in found.reason
             times.append(Time(
@@ -157,7 +197,9 @@ class TimeTagger:
         """Return the candidate extents of ``doc``: merged, trimmed, split and extended."""
         cands = [(e.start, e.end) for e in doc.ents if e.label_ in LABELS]
         for _, start, end in self.matcher(doc):
-            if doc[start].lower_ == "now" and not _is_time_now(doc, start):
+            if doc[start].lower_ in ADVERBS_ONLY and doc[start].pos_ in ("ADJ", "NOUN", "PROPN"):
+                continue
+            if doc[start].lower_ == "current" and (doc[start].dep_ != "amod" or doc[start].head.lower_ in UNIT_WORDS):
                 continue
             if doc[start].lower_ in WEEKDAYS and start > 0 and doc[start - 1].lower_ in ("the",):
                 continue
@@ -179,24 +221,18 @@ class TimeTagger:
         return out
 
 
-def _is_time_now(doc: Doc, i: int) -> bool:
-    """Return whether the "now" at ``i`` is a time, not "now that" or "until now"."""
-    before = doc[i - 1].lower_ if i > 0 else ""
-    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return before not in NOT_NOW_BEFORE and after != "that"
-
-
 def _merge(doc: Doc, cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Return candidates with overlapping ones united and touching ones joined.
 
     Touching candidates join ("Wednesday" + "night", "9 a.m. EST" + "Tuesday"), and so do a
-    weekday and a date across a comma ("Thursday, April 6").
+    weekday or a clock time and the date after a comma ("Thursday, April 6", "5 p.m., Nov. 6").
     """
     out: list[list[int]] = []
     for start, end in sorted(set(cands)):
         if out and (start <= out[-1][1] or (
                 start == out[-1][1] + 1 and doc[start - 1].text == ","
-                and doc[out[-1][0]].lower_ in WEEKDAYS and not doc[start].lower_ in WEEKDAYS)):
+                and (doc[out[-1][0]].lower_ in WEEKDAYS or doc[out[-1][0]].ent_type_ == "TIME")
+                and _month_day(doc[start:end].text))):
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])
@@ -213,9 +249,13 @@ def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(bounds[k] + (k > 0), bounds[k + 1]) for k in range(len(bounds) - 1)]
 
 
-def _reads(text: str) -> bool:
-    """Return whether some rule reads ``text`` (with or without a value)."""
-    return resolve(text).reason != NO_RULE
+def _reads(span: Span) -> bool:
+    """Return whether some rule reads ``span`` as one expression (any anchor will do).
+
+    A range the text does not mark with "between" or "from" ("Aug. 26 to Oct. 20") is two.
+    """
+    found = resolve(span.text, READ_ANCHOR)
+    return found.reason != NO_RULE and (found.type != "range" or span[0].lower_ in ("between", "from"))
 
 
 def _readable(doc: Doc, span: Span) -> list[Span]:
@@ -224,13 +264,13 @@ def _readable(doc: Doc, span: Span) -> list[Span]:
     The model sometimes joins two expressions ("more than four hours Friday", "now and Feb. 10")
     or takes a word too many ("April month"); a span nothing in it reads stays whole.
     """
-    if _reads(span.text):
+    if _reads(span):
         return [span]
     out, i = [], span.start
     while i < span.end:
-        j = next((j for j in range(span.end, i, -1) if _reads(doc[i:j].text)), None)
+        j = next((j for j in range(span.end, i, -1) if _reads(doc[i:j])), None)
         piece = _trim(doc, i, j) if j else None
-        if piece is not None and not _not_a_time(piece) and _reads(piece.text):
+        if piece is not None and not _not_a_time(piece) and _reads(piece):
             out.append(piece)
         i = j or i + 1
     return out or [span]
@@ -251,6 +291,8 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
             start += len(phrase.split())
     if any(text.startswith(phrase + " ") for phrase in KEEP_LEFT):
         return doc[start:end]
+    while start > 0 and doc[start - 1].lower_ in LEFT_MODIFIERS and doc[start].lower_ in UNIT_WORDS:
+        start -= 1
     while start < end and (doc[start].is_punct or doc[start].is_space or (
             doc[start].lower_ in TRIM_LEFT and not (
                 doc[start].lower_ in KEEP_BEFORE_NUMBER and start + 1 < end
@@ -283,7 +325,12 @@ def _has_time_word(span: Span) -> bool:
 
 
 def _extend(doc: Doc, span: Span) -> Span:
-    """Return ``span`` extended over the event it counts from ("months before the operation")."""
+    """Return ``span`` extended over the event it counts from ("months before the operation").
+
+    A count the model left without its "ago" gets it back ("a week or so" + "ago").
+    """
+    if span.end < len(doc) and doc[span.end].lower_ == "ago" and _reads(doc[span.start : span.end + 1]):
+        return doc[span.start : span.end + 1]
     last = span[-1].lower_
     if last not in UNIT_WORDS or not last.endswith("s") and last != "centuries" or span.end >= len(doc):
         return span
@@ -294,8 +341,8 @@ def _extend(doc: Doc, span: Span) -> Span:
         return span
     prep = doc[span.end + len(signal.split()) - 1]
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    if not objects:
-        return span
+    if not objects or objects[0].ent_type_ in LABELS:
+        return span  # counted from a date ("two days before Christmas"): two expressions
     end = _phrase_end(objects[0])
     return doc[span.start : end]
 
