@@ -178,6 +178,20 @@ def _cue(tok: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
+def _quote_after(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the quotation that opens right after ``pos`` (past spaces and a comma), if any."""
+    i = pos
+    while i < len(text) and text[i] in " ,:\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in "“\"«„":
+        return None
+    closer = {"“": "”", "«": "»", "„": "“"}.get(text[i], text[i])
+    end = text.find(closer, i + 1)
+    if end == -1 or "\n\n" in text[i:end]:
+        return None
+    return i, end + 1
+
+
 #: wire credit lines, which name who wrote the story rather than state anything
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
@@ -302,6 +316,13 @@ class Attributor:
                     else:
                         content += list(c.subtree)
                 rng = _char_range(content)
+            cue = _cue(tok)
+            if rng is not None and rng[1] <= cue[0]:
+                # “We will win,” he said, “and soon.”: one content from the first mark to the last.
+                after = _quote_after(tok.doc.text, cue_end or cue[1])
+                if after is not None and not any(t.pos_ == "VERB" and t.idx >= after[0] and t.idx < after[1]
+                                                 and t.head.i == tok.i and t.dep_ != "ccomp" for t in sent):
+                    rng = (rng[0], after[1])
             if rng is None:
                 continue
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -316,7 +337,6 @@ class Attributor:
             base = st.cue_status(tok)
             if source is None and base == "reported":
                 base = "hedged"  # "it was reported that": nobody stands behind it
-            cue = _cue(tok)
             found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
             # "X told Reuters": the outlet is the hop between the publisher and X.
             heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
@@ -423,6 +443,13 @@ class Attributor:
             status, marks = st.content_status("asserted", sent)
             quoted = sent.text.lstrip()[:1] in QUOTES
             recent = last is not None and si - last.sentence <= CONTINUATION_WINDOW
+            text = doc.text
+            if quoted and last is not None and si - last.sentence == 1 and text[last.content[0]] in QUOTES \
+                    and last.cue is not None and last.cue[0] > last.content[0]:
+                # “A,” he said. “B.”: the quotation goes on; PolNeAR takes it as one content.
+                last.content = (last.content[0], rng[1])
+                last.sentence = si
+                continue
             if recent and last is not None and (
                 any(st.is_reportative_conditional(t) or t.lower_ in REPORTATIVE for t in marks)
                 or (quoted and si - last.sentence == 1)
