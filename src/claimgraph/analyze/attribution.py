@@ -196,9 +196,16 @@ def _quote_after(text: str, pos: int) -> tuple[int, int] | None:
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
 
+#: a wire dateline: "VILLASERENA, March 14 (Reuters) -"
+DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+(?:,[^()]{0,40})?\s*\([A-Za-z .]+\)?\W*$")
+
+
 def _is_statement(sent: Span) -> bool:
-    """Return whether a sentence states something: it has a verb and is not a credit line."""
-    return any(t.pos_ in ("VERB", "AUX") for t in sent) and not CREDIT_LINE.match(sent.text)
+    """Return whether a sentence states something: not a dateline or credit line, and a verb or
+    at least three words (headlines: "Talks resume in Lisbon", whose verb may be tagged a noun)."""
+    if CREDIT_LINE.match(sent.text) or DATELINE.match(sent.text.strip()):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in sent) or sum(t.is_alpha for t in sent) >= 3
 
 
 class Attributor:
