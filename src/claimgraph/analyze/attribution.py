@@ -192,6 +192,26 @@ def _quote_after(text: str, pos: int) -> tuple[int, int] | None:
     return i, end + 1
 
 
+def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the quotation that closes right before ``pos`` (past spaces and a comma), if any."""
+    i = pos - 1
+    while i >= 0 and text[i] in " ,\u00a0":
+        i -= 1
+    if i < 0 or text[i] not in "”\"»":
+        return None
+    opener = {"”": "“", "»": "«"}.get(text[i], text[i])
+    start = text.rfind(opener, 0, i)
+    if start == -1 or "\n\n" in text[start:i]:
+        return None
+    return start, i + 1
+
+
+def _speech_verb(tok: Token) -> bool:
+    """Return whether ``tok`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
+    rates = fr.learnt().get((tok.lemma_.lower(), tok.pos_), {})
+    return st.stance(tok.lemma_) is not None or max(rates.values(), default=0.0) >= 0.5
+
+
 #: wire credit lines, which name who wrote the story rather than state anything
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
@@ -300,6 +320,9 @@ class Attributor:
                 continue
             chosen = self._frames(tok)
             if chosen is None:
+                quote = self._bare_quote(tok)
+                if quote is not None:
+                    out.append(self._attribute(tok, quote, None, sent, index))
                 continue
             best, usable = chosen
             if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
@@ -332,29 +355,46 @@ class Attributor:
                     rng = (rng[0], after[1])
             if rng is None:
                 continue
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            src_tok = subj[0] if subj else (agent[0] if agent else None)
-            if passive_subj and passive_subj[0].lower_ == "it":
-                src_tok = agent[0] if agent else None
-            source = _source_span(src_tok) if src_tok is not None else None
-            info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
-            base = st.cue_status(tok)
-            if source is None and base == "reported":
-                base = "hedged"  # "it was reported that": nobody stands behind it
-            found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
-            # "X told Reuters": the outlet is the hop between the publisher and X.
-            heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
-                     and index.at(c).type == "outlet"]
-            if heard:
-                outlet = _span(sent.doc, [heard[0]])
-                found.outer.append((outlet, classify(outlet, index)))
-            if tok.dep_ == "ROOT":
-                self._nest_citing(found, self._citing(sent, set()), index)
-            out.append(found)
+            out.append(self._attribute(tok, rng, cue_end, sent, index))
         return out
+
+    def _bare_quote(self, tok: Token) -> tuple[int, int] | None:
+        """Return the quotation a verb of saying stands beside when the parse gave it no clause:
+        “With an eye to February,” he said. / Clinton said, “as long as we're not...”"""
+        if not _speech_verb(tok) or not any(c.dep_ == "nsubj" for c in tok.children):
+            return None
+        text = tok.doc.text
+        cue = _cue(tok)
+        subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
+        return _quote_after(text, cue[1]) or _quote_before(text, min(subj, cue[0]))
+
+    def _attribute(self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span,
+                   index: EntityIndex) -> Found:
+        """Return the attribution of content ``rng`` to the subject (or agent) of cue ``tok``."""
+        passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        cue = _cue(tok)
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        src_tok = subj[0] if subj else (agent[0] if agent else None)
+        if passive_subj and passive_subj[0].lower_ == "it":
+            src_tok = agent[0] if agent else None
+        source = _source_span(src_tok) if src_tok is not None else None
+        info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
+        base = st.cue_status(tok)
+        if source is None and base == "reported":
+            base = "hedged"  # "it was reported that": nobody stands behind it
+        found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
+        # "X told Reuters": the outlet is the hop between the publisher and X.
+        heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
+                 and index.at(c).type == "outlet"]
+        if heard:
+            outlet = _span(sent.doc, [heard[0]])
+            found.outer.append((outlet, classify(outlet, index)))
+        if tok.dep_ == "ROOT":
+            self._nest_citing(found, self._citing(sent, set()), index)
+        return found
 
     def _nouns(self, sent: Span, index: EntityIndex) -> list[Found]:
         out = []

@@ -21,26 +21,29 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers doc._.cg_times)
-from claimgraph.analyze.timex import NO_RULE, WEEKDAYS, parse_value, resolve, words
+from claimgraph.analyze.timex import NO_RULE, WEEKDAYS, Resolution, parse_value, resolve, words
 from claimgraph.ids import make_id
 from claimgraph.model import Time
 
 LABELS = ("DATE", "TIME")
 #: an arbitrary anchor for asking whether an expression can be read at all
 READ_ANCHOR = dt.date(2000, 1, 1)
+#: days an anchor is moved by to see whether a value depends on it: more than a year, and not a
+#: whole number of weeks, so that years, weeks, weekdays and days all move
+ANCHOR_PROBE = 400
 #: words dropped from the start of an extent (TimeML leaves prepositions to SIGNAL tags)
 TRIM_LEFT = frozenset({
     "in", "on", "at", "for", "since", "by", "during", "until", "till", "from", "through",
     "throughout", "of", "as", "to", "into", "within", "after", "before", "between", "and", "or",
-    "only", "just", "barely", "'s", "of", "over", "per", "than", "except", "beyond", "toward",
+    "only", "just", "barely", "'s", "over", "per", "than", "except", "beyond", "toward",
     "towards", "some", "like", "but", "so", "far", "its", "his", "her", "their", "our", "my",
     "your",
 })
 #: of TRIM_LEFT, words TimeBank keeps before a number ("over a week", "within 18 months")
 KEEP_BEFORE_NUMBER = frozenset({"over", "within", "some"})
 #: words that make a unit a time when they stand just before a span ("this" + "year's election")
-LEFT_MODIFIERS = frozenset({"this", "last", "next", "that", "past", "coming", "previous", "following",
-                            "early", "late", "mid", "each", "every", "recent"})
+LEFT_MODIFIERS = frozenset({"this", "last", "next", "that", "past", "coming", "previous",
+                            "following", "early", "late", "mid", "each", "every", "recent"})
 TRIM_RIGHT = frozenset({"'s", "’s", "'", "of", "and", "or", "to", "than", "as", "-", "the", "a"})
 #: one-word expressions the model misses, kept where TimeBank mostly annotates them (measured on
 #: TimeBank 1.2 + AQUAINT, annotated of all: "now" 60 of 85, "recently" 13 of 20, "currently"
@@ -55,16 +58,17 @@ ADVERBS_ONLY = frozenset({"daily", "weekly", "hourly", "nightly", "monthly", "ye
 NOT_FOUND_REFS = frozenset({"the moment", "the present", "this time", "past years"})
 #: leading phrases TimeBank keeps in an extent ("at least 72 hours") or drops ("as long as a month")
 KEEP_LEFT = ("at least", "more than", "less than", "no more than", "no less than", "up to")
-DROP_LEFT = ("as long as", "as many as", "as much as", "as early as", "as late as", "as recently as",
-             "as of", "so far", "up until", "right after", "right before", "just after", "just before")
+DROP_LEFT = ("as long as", "as many as", "as much as", "as early as", "as late as",
+             "as recently as", "as of", "so far", "up until", "right after", "right before",
+             "just after", "just before")
 #: what follows a span of time counted from an event ("months before the operation")
 EVENT_SIGNALS = ("before", "after", "prior to", "following", "ahead of", "leading up to", "since",
                  "into", "of")
 UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
 UNIT_WORDS = frozenset({u for u in UNITS} | {u + "s" for u in UNITS} | {"centuries"})
 #: verbs of planning: what they govern lies ahead of the telling
-INTENT = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "propose",
-                    "slate", "arrange", "due", "vow", "promise", "threaten", "want", "seek"})
+INTENT = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare",
+                    "propose", "slate", "arrange", "due", "vow", "promise", "threaten", "want", "seek"})
 AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old$|^\d+$|^\d+-year-olds?$", re.I)
 #: adjectives the model tags DATE that TimeBank does not annotate ("annual report": 0 of 6)
 NOT_TIMES = frozenset({"annual", "quarterly", "annually", "biannual", "semiannual"})
@@ -106,8 +110,9 @@ def tense_of(span: Span) -> str | None:
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """Return the tense of a verb from its tag and auxiliaries ("will", "has", "was").
 
-    Verbs of planning look ahead whatever their tense ("planned a rally on Saturday", "is set to
-    resume Monday"); an infinitive takes the tense of the verb it depends on.
+    Verbs of planning in the present look ahead ("is set to resume Monday"); in the past they
+    give no tense ("planned a rally on Saturday" may be before or after publication). An
+    infinitive takes the tense of the verb it depends on ("is to resume", "agreed to pay").
     """
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & {"will", "'ll", "shall", "wo"}:
@@ -129,7 +134,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "is meeting Friday": the present progressive of plans
     if verb.tag_ in ("VBZ", "VBP") or aux & {"is", "are", "am", "does", "do"}:
         return "present"
-    return "past" if "Past" in verb.morph.get("Tense") else None
+    return "past" if verb.morph.to_dict().get("Tense") == "Past" else None
 
 
 class TimeTagger:
@@ -142,19 +147,23 @@ class TimeTagger:
         self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
         self.matcher.add("SET", [[{"LOWER": {"IN": ["every", "each"]}}, {"LIKE_NUM": True, "OP": "?"},
                                   {"LOWER": {"IN": [*UNITS, *WEEKDAYS]}}]])
-        months = [w for w in words("month")] + [w + "." for w in words("month") if len(w) <= 4]
+        months = list(words("month")) + [w + "." for w in words("month") if len(w) <= 4]
         self.matcher.add("MONTH_DAY", [[{"LOWER": {"IN": months}, "IS_TITLE": True}, {"LIKE_NUM": True}]])
-        self.matcher.add("FISCAL", [[{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "comparable", "corresponding"]}},
-                                     {"LOWER": {"IN": ["period", "quarter"]}}],
-                                    [{"LOWER": "the"}, {"SHAPE": "dddd"}, {"LOWER": {"IN": ["period", "quarter"]}}]])
-        self.matcher.add("PART_OF", [[{"LOWER": "the", "OP": "?"},
-                                      {"LOWER": {"IN": ["early", "first", "last", "final", "closing",
-                                                        "opening", "waning", "initial"]}},
-                                      {"LOWER": {"IN": ["days", "weeks", "months", "years", "hours"]}}]])
+        period = {"LOWER": {"IN": ["period", "quarter"]}}
+        self.matcher.add("FISCAL", [
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "comparable", "corresponding", "same"]}}, period],
+            [{"LOWER": "the"}, {"SHAPE": "dddd"}, period],
+        ])
+        self.matcher.add("PART_OF", [[
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": ["early", "first", "last", "final", "closing", "opening", "waning", "initial"]}},
+            {"LOWER": {"IN": ["days", "weeks", "months", "years", "hours"]}},
+        ]])
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         multi = [w for w in words("ref") if " " in w and w not in NOT_FOUND_REFS]
         self.phrases.add("REF", [nlp.make_doc(w) for w in multi])
         self.phrases.add("HOLIDAY", [nlp.make_doc(w) for w in words("holiday") if not w.startswith("the ")])
+        self.holiday = nlp.vocab.strings["HOLIDAY"]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -171,22 +180,22 @@ class TimeTagger:
         times: list[Time] = []
         for span in self.spans(doc):
             text = span.text
-            if span[-1].lower_ == "year" and span.end < len(doc) and doc[span.end].lower_ in ("ended", "ending"):
-                text += " " + doc[span.end].lower_  # "the year ended March 31": a twelve-month period
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if span[-1].lower_ == "year" and after in ("ended", "ending"):
+                text += " " + after  # "the year ended March 31": a twelve-month period
             if len(span) == 2 and span[0].lower_ in ("a", "an", "per") and span.start > 0 and \
                     doc[span.start - 1].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
                 text = "per " + span[1].lower_  # a rate ("$1 billion a year") recurs: a TIMEX3 SET
             found = resolve(text, anchor, tense_of(span), previous)
             if found.value is None and found.reason == NO_RULE and not _has_time_word(span):
                 continue
-            if parse_value(found.value) and not found.derived:
+            if found.value and parse_value(found.value) and not found.derived:
                 previous.append(found.value)
-            uses_anchor = anchor is not None and found.value is not None and "publication" in found.reason
             times.append(Time(
                 id=make_id("t", span.start_char, span.end_char), start=span.start_char,
                 end=span.end_char, text=span.text, value=found.value, granularity=found.granularity,
                 type=found.type, timex_type=found.timex_type,
-                anchor=anchor.isoformat() if uses_anchor and anchor else None,
+                anchor=_anchor_used(found, text, anchor, span, previous),
                 reason=found.reason, mod=found.mod,
             ))
         return times
@@ -199,13 +208,14 @@ class TimeTagger:
         for _, start, end in self.matcher(doc):
             if doc[start].lower_ in ADVERBS_ONLY and doc[start].pos_ in ("ADJ", "NOUN", "PROPN"):
                 continue
-            if doc[start].lower_ == "current" and (doc[start].dep_ != "amod" or doc[start].head.lower_ in UNIT_WORDS):
-                continue
+            if doc[start].lower_ == "current" and (
+                    doc[start].dep_ != "amod" or doc[start].head.lower_ in UNIT_WORDS):
+                continue  # "current" alone is a time as an adjective ("current levels")
             if doc[start].lower_ in WEEKDAYS and start > 0 and doc[start - 1].lower_ in ("the",):
                 continue
             cands.append((start, end))
         for label, start, end in self.phrases(doc):
-            if self.phrases.vocab.strings[label] != "HOLIDAY" or doc[start].is_title:
+            if label != self.holiday or doc[start].is_title:
                 cands.append((start, end))
         spans: list[Span] = []
         for start, end in _merge(doc, cands):
@@ -219,6 +229,15 @@ class TimeTagger:
                 continue  # an extension swallowed the next candidate ("two days before Christmas")
             out.append(span)
         return out
+
+
+def _anchor_used(found: Resolution, text: str, anchor: dt.date | None, span: Span,
+                 previous: list[str]) -> str | None:
+    """Return the anchor if the value was resolved against it (it moves when the anchor does)."""
+    if anchor is None or found.value is None or found.derived:
+        return None
+    moved = resolve(text, anchor + dt.timedelta(days=ANCHOR_PROBE), tense_of(span), previous)
+    return anchor.isoformat() if moved.value != found.value else None
 
 
 def _merge(doc: Doc, cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -301,6 +320,9 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
     if start < end - 1 and doc[start].lower_ == "the" and (
             doc[start + 1].lower_ in WEEKDAYS or _month_day(doc[start + 1 : end].text)):
         start += 1  # "the Aug. 7 bombing": the date alone is the expression
+    if start < end - 1 and doc[start].lower_ in ("about", "around") and (
+            re.fullmatch(r"1\d{3}|20\d\d", doc[start + 1].text) or doc[start + 1].lower_ in WEEKDAYS):
+        start += 1  # "spoke about 2003": a preposition before a named date ("about two years": a mod)
     return doc[start:end] if start < end else None
 
 
@@ -336,15 +358,14 @@ def _extend(doc: Doc, span: Span) -> Span:
         return span
     rest = doc[span.end : span.end + 4].text.lower()
     signal = next((s for s in EVENT_SIGNALS if rest.startswith(s + " ")), None)
-    if signal is None or (signal == "of" and not re.search(r"\b(early|first|last|final|closing|opening|waning|initial)\b",
-                                                          span.text.lower())):
-        return span
+    part_of = r"\b(early|first|last|final|closing|opening|waning|initial)\b"
+    if signal is None or (signal == "of" and not re.search(part_of, span.text.lower())):
+        return span  # "of" counts from an event only after a part ("the early days of X")
     prep = doc[span.end + len(signal.split()) - 1]
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if not objects or objects[0].ent_type_ in LABELS:
-        return span  # counted from a date ("two days before Christmas"): two expressions
-    end = _phrase_end(objects[0])
-    return doc[span.start : end]
+        return span  # a clause follows, or a date ("two days before Christmas"): two expressions
+    return doc[span.start : _phrase_end(objects[0])]
 
 
 def _phrase_end(head: Token) -> int:
