@@ -6,7 +6,8 @@ the entities in its subject (or, for a noun, its possessor or "by" phrase), reci
 its object, in "with/against/on/to" phrases, or in the possessor of a noun whose agent is
 elsewhere ("Maduro's capture"); places are place entities in its "in/at" phrases; its time is the
 temporal expression attached to it in the parse, else the only one in its sentence. Each event
-is linked to the claim whose content holds its trigger, so it inherits that claim's provenance.
+is linked to the claim whose content holds its trigger (or whose cue is its trigger: a denial),
+so it inherits that claim's provenance.
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ class EventFinder:
             if not actors and not recipients:
                 continue
             start, end = tok.idx, tok.idx + len(tok.text)
-            claim = next((c.id for c in claims if c.content.start <= start < c.content.end), None)
+            claim = next((c.id for c in claims if c.content.start <= start < c.content.end), None) or next(
+                (c.id for c in claims if c.cue is not None and c.cue.start <= start < c.cue.end), None
+            )  # "The ministry denied that ...": the denial is carried by the claim it cues
             event = Event(
                 id=make_id("v", start, end), type=plover,
                 trigger=TextSpan(start, end, tok.text), actors=actors, recipients=recipients,
