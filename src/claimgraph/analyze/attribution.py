@@ -24,10 +24,20 @@ from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
 from claimgraph.analyze.lexicon import fold
 from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
+from claimgraph.analyze.spans import (
+    QUOTES,
+    char_range,
+    cue_range,
+    quote_after,
+    quote_before,
+    quoted,
+    source_span,
+    span_of,
+    subtree,
+)
 from claimgraph.ids import make_id
 from claimgraph.model import Claim, Source, TextSpan
 
-QUOTES = "\"“”«»„"
 #: how many sentences a report keeps governing hedged sentences after it (DESIGN: "until the text
 #: changes voice"); 3 covers the seed's and the examples' runs of conditionals without reaching
 #: into unrelated paragraphs. Re-check on the examples' golden files when changing it.
@@ -56,84 +66,6 @@ class Found:
     sentence: int = 0
 
 
-def _char_range(tokens: list[Token]) -> tuple[int, int] | None:
-    """Return the char range of ``tokens`` without leading/trailing punctuation, "that" and spaces."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    # PolNeAR's contents keep a leading "that" and the quotation marks; they drop the comma or
-    # full stop that joins the content to its cue.
-    while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in QUOTES)):
-        toks.pop(0)
-    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in QUOTES)):
-        toks.pop()
-    if not toks:
-        return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = toks[0].doc.text
-    return _balance_quotes(text, start, end)
-
-
-def _closing_after(text: str, end: int) -> int | None:
-    """Return the end of "[,.?!]*<closing quote>" right after ``end``, or None."""
-    after = end
-    while after < len(text) and text[after] in ",.?!;:":
-        after += 1
-    return after + 1 if after < len(text) and text[after] in QUOTES else None
-
-
-def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Return (start, end) grown to take in the quotation marks a content opens or closes.
-
-    A quotation keeps its marks and the punctuation inside them (“We will not,” she said), as
-    PolNeAR's contents do; a lone mark that cannot be paired is dropped instead.
-    """
-    while start < end and text[start].isspace():
-        start += 1
-    inner = text[start:end]
-    marks = sum(inner.count(q) for q in QUOTES)
-    if start > 0 and text[start - 1] in QUOTES and marks % 2 == 0:
-        closing = _closing_after(text, end)
-        if closing is not None:
-            return start - 1, closing
-    if marks % 2 == 1:
-        closing = _closing_after(text, end)
-        if closing is not None:
-            return start, closing
-        if start > 0 and text[start - 1] in QUOTES:
-            return start - 1, end
-        if inner[:1] in QUOTES:
-            start += 1
-        elif inner[-1:] in QUOTES:
-            end -= 1
-    return (start, end) if start < end else None
-
-
-def _span(doc: Doc, tokens: list[Token]) -> Span | None:
-    toks = [t for t in sorted(tokens, key=lambda t: t.i) if not t.is_space]
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    while toks and toks[0].is_punct:
-        toks.pop(0)
-    return doc[toks[0].i : toks[-1].i + 1] if toks else None
-
-
-def _quoted(tok: Token) -> bool:
-    """Return whether the clause headed by ``tok`` stands between quotation marks."""
-    toks = list(tok.subtree)
-    doc = tok.doc
-    before = doc[toks[0].i - 1] if toks[0].i > 0 else None
-    return toks[0].text in QUOTES or (before is not None and before.text in QUOTES)
-
-
-def _subtree(tok: Token, without: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
-    return [t for t in tok.subtree if t.i not in without]
-
-
-def _source_span(head: Token) -> Span | None:
-    """Return the source phrase headed by ``head``: its subtree without relative clauses' tails."""
-    keep = [t for t in head.subtree if not (t.i > head.i and t.dep_ == "punct" and t.head == head)]
-    return _span(head.doc, keep)
-
-
 #: verbs that cannot stand without an object: "the accusation that X used" is a relative clause
 _NEEDS_OBJECT = frozenset({"use", "make", "take", "give", "bring", "cite", "face", "level", "file",
                            "raise", "issue", "publish", "send", "receive", "offer", "hold"})
@@ -144,66 +76,6 @@ def _relative_clause(clause: Token) -> bool:
     if any(c.dep_ in ("dobj", "ccomp", "attr", "acomp", "auxpass") for c in clause.children):
         return False
     return clause.lemma_ in _NEEDS_OBJECT or any(c.dep_ == "xcomp" for c in clause.children)
-
-
-#: nouns of the medium in "said in a statement", which PolNeAR counts as part of the cue
-MEDIA = frozenset({"statement", "interview", "post", "tweet", "letter", "speech", "email", "op-ed",
-                   "release", "memo", "video", "message", "note", "essay", "column", "podcast"})
-_WHEN = frozenset({"DATE", "TIME"})
-
-
-def _cue(tok: Token) -> tuple[int, int]:
-    """Return the char range of a verb cue with what PolNeAR counts as part of it.
-
-    Auxiliaries, negation and adverbs right before it ("has also said"), particles right after
-    it ("pointed out"), a bare day right after it ("said Tuesday"), and the medium ("said in a
-    statement").
-    """
-    doc = tok.doc
-    start = tok.i
-    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")
-               or (c.dep_ == "advmod" and c.i < tok.i and c.pos_ == "ADV")}
-    while start - 1 in helpers:
-        start -= 1
-    end = tok.i
-    for c in sorted(tok.children, key=lambda c: c.i):
-        if c.i != end + 1:
-            continue
-        if c.dep_ == "prt" or (c.dep_ == "npadvmod" and c.ent_type_ in _WHEN and len(list(c.subtree)) == 1):
-            end = c.i
-        elif c.dep_ == "prep" and c.lower_ == "in" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children
-        ):
-            end = max(t.i for t in c.subtree)
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
-
-
-def _quote_after(text: str, pos: int) -> tuple[int, int] | None:
-    """Return the quotation that opens right after ``pos`` (past spaces and a comma), if any."""
-    i = pos
-    while i < len(text) and text[i] in " ,:\u00a0":
-        i += 1
-    if i >= len(text) or text[i] not in "“\"«„":
-        return None
-    closer = {"“": "”", "«": "»", "„": "“"}.get(text[i], text[i])
-    end = text.find(closer, i + 1)
-    if end == -1 or "\n\n" in text[i:end]:
-        return None
-    return i, end + 1
-
-
-def _quote_before(text: str, pos: int) -> tuple[int, int] | None:
-    """Return the quotation that closes right before ``pos`` (past spaces and a comma), if any."""
-    i = pos - 1
-    while i >= 0 and text[i] in " ,\u00a0":
-        i -= 1
-    if i < 0 or text[i] not in "”\"»":
-        return None
-    opener = {"”": "“", "»": "«"}.get(text[i], text[i])
-    start = text.rfind(opener, 0, i)
-    if start == -1 or "\n\n" in text[start:i]:
-        return None
-    return start, i + 1
 
 
 def _speech_verb(tok: Token) -> bool:
@@ -258,10 +130,10 @@ class Attributor:
             excluded = {t.i for t in tok.subtree}
             cites = self._citing(sent, excluded)
             excluded |= {t.i for c in cites for t in c.subtree}
-            content = _char_range([t for t in sent if t.i not in excluded])
-            source = _source_span(src_head) if src_head is head else _span(sent.doc, list(src_head.subtree))
+            content = char_range([t for t in sent if t.i not in excluded])
+            source = source_span(src_head) if src_head is head else span_of(sent.doc, list(src_head.subtree))
             if source is not None and not by:
-                source = _span(sent.doc, [t for t in head.subtree if not any(t in c.subtree for c in cites)])
+                source = span_of(sent.doc, [t for t in head.subtree if not any(t in c.subtree for c in cites)])
             if content is None or source is None:
                 continue
             info = classify(source, index)
@@ -278,7 +150,7 @@ class Attributor:
         """Turn "X, citing Y" into a chain X → Y: Y becomes the claim's own source."""
         for cite in cites:
             obj = [c for c in cite.children if c.dep_ == "dobj"][0]
-            inner = _span(cite.doc, list(obj.subtree))
+            inner = span_of(cite.doc, list(obj.subtree))
             if inner is None:
                 continue
             found.outer.append((found.source, found.info))
@@ -314,9 +186,9 @@ class Attributor:
             xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
             if tok.lemma_ in st.HEARSAY_PASSIVES and tok.tag_ == "VBN" and passive_subj and xcomp:
                 # "He is said to have fled": agentless hearsay, content = subject + complement.
-                rng = _char_range(_subtree(passive_subj[0]) + _subtree(xcomp[0]))
+                rng = char_range(subtree(passive_subj[0]) + subtree(xcomp[0]))
                 if rng:
-                    out.append(Found(rng, _cue(tok), None, SourceInfo("unspecified", None, None), "hedged"))
+                    out.append(Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged"))
                 continue
             chosen = self._frames(tok)
             if chosen is None:
@@ -328,13 +200,13 @@ class Attributor:
             if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
                 comp = next(c for c in tok.children if c.dep_ == "ccomp")
                 if not any(g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
-                           for g in comp.children if g.i < comp.i) and not _quoted(comp):
+                           for g in comp.children if g.i < comp.i) and not quoted(comp):
                     continue  # "asked whether X" asks; "asked X to" is a request
             cue_end = None
             if best.startswith("head:"):
                 # "The talks, he said, were over": the content is the rest of the head's clause.
                 own = {t.i for t in tok.subtree}
-                rng = _char_range([t for t in tok.head.subtree if t.i not in own])
+                rng = char_range([t for t in tok.head.subtree if t.i not in own])
             else:
                 comps = [c for c in tok.children if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable]
                 content: list[Token] = []
@@ -345,11 +217,11 @@ class Attributor:
                             cue_end = c.idx + len(c.text)  # "called for", "referred to"
                     else:
                         content += list(c.subtree)
-                rng = _char_range(content)
-            cue = _cue(tok)
+                rng = char_range(content)
+            cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.
-                after = _quote_after(tok.doc.text, cue_end or cue[1])
+                after = quote_after(tok.doc.text, cue_end or cue[1])
                 if after is not None and not any(t.pos_ == "VERB" and t.idx >= after[0] and t.idx < after[1]
                                                  and t.head.i == tok.i and t.dep_ != "ccomp" for t in sent):
                     rng = (rng[0], after[1])
@@ -364,15 +236,15 @@ class Attributor:
         if not _speech_verb(tok) or not any(c.dep_ == "nsubj" for c in tok.children):
             return None
         text = tok.doc.text
-        cue = _cue(tok)
+        cue = cue_range(tok)
         subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
-        return _quote_after(text, cue[1]) or _quote_before(text, min(subj, cue[0]))
+        return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0]))
 
     def _attribute(self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span,
                    index: EntityIndex) -> Found:
         """Return the attribution of content ``rng`` to the subject (or agent) of cue ``tok``."""
         passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        cue = _cue(tok)
+        cue = cue_range(tok)
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -380,7 +252,7 @@ class Attributor:
         src_tok = subj[0] if subj else (agent[0] if agent else None)
         if passive_subj and passive_subj[0].lower_ == "it":
             src_tok = agent[0] if agent else None
-        source = _source_span(src_tok) if src_tok is not None else None
+        source = source_span(src_tok) if src_tok is not None else None
         info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
         base = st.cue_status(tok)
         if source is None and base == "reported":
@@ -390,7 +262,7 @@ class Attributor:
         heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
                  and index.at(c).type == "outlet"]
         if heard:
-            outlet = _span(sent.doc, [heard[0]])
+            outlet = span_of(sent.doc, [heard[0]])
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
             self._nest_citing(found, self._citing(sent, set()), index)
@@ -405,14 +277,14 @@ class Attributor:
                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
             if not clause or _relative_clause(clause[0]):
                 continue
-            rng = _char_range(_subtree(clause[0]))
+            rng = char_range(subtree(clause[0]))
             if rng is None:
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss"]
             by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                   for g in c.children if g.dep_ == "pobj"]
             src = poss[0] if poss else (by[0] if by else None)
-            source = _source_span(src) if src is not None else None
+            source = source_span(src) if src is not None else None
             info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
             out.append(Found(rng, (tok.idx, tok.idx + len(tok.text)), source, info,
                              st.cue_status(tok, noun=True)))
@@ -430,8 +302,8 @@ class Attributor:
             return []
         if not all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "PART", "PUNCT", "NUM") for t in before):
             return []
-        source = _span(sent.doc, before)
-        rng = _char_range(after)
+        source = span_of(sent.doc, before)
+        rng = char_range(after)
         if source is None or rng is None:
             return []
         info = classify(source, index)
@@ -484,7 +356,7 @@ class Attributor:
             if found:
                 out.extend(found)
                 continue
-            rng = _char_range(list(sent))
+            rng = char_range(list(sent))
             if rng is None or not _is_statement(sent):
                 continue
             status, marks = st.content_status("asserted", sent)
@@ -518,8 +390,8 @@ class Attributor:
         for f in found:
             span = doc.char_span(*f.content, alignment_mode="expand")
             q = next((t for t in span if st.is_open_question(t) and t.dep_ in ("advcl", "conj")), None)
-            sub = _char_range([t for t in q.subtree if t.dep_ not in ("mark", "cc") or t.head != q]) if q else None
-            main = _char_range([t for t in span if t.i < min(x.i for x in q.subtree)]) if q else None
+            sub = char_range([t for t in q.subtree if t.dep_ not in ("mark", "cc") or t.head != q]) if q else None
+            main = char_range([t for t in span if t.i < min(x.i for x in q.subtree)]) if q else None
             if q is None or sub is None or main is None:
                 out.append(f)
                 continue

@@ -1,0 +1,151 @@
+"""Cut spans out of the parse the way attribution needs them: contents, sources, cues, quotations.
+
+Pure functions over spaCy tokens and the document text. Contents follow PolNeAR's conventions:
+they keep a leading "that" and their quotation marks (with the punctuation inside them), and
+drop the comma or full stop that joins them to their cue; cues keep their auxiliaries, adverbs,
+particles and the medium ("has also said in a statement").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+QUOTES = "\"“”«»„"
+
+
+def char_range(tokens: list[Token]) -> tuple[int, int] | None:
+    """Return the char range of ``tokens`` without leading/trailing punctuation, "that" and spaces."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    # PolNeAR's contents keep a leading "that" and the quotation marks; they drop the comma or
+    # full stop that joins the content to its cue.
+    while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in QUOTES)):
+        toks.pop(0)
+    while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in QUOTES)):
+        toks.pop()
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = toks[0].doc.text
+    return balance_quotes(text, start, end)
+
+
+def _closing_after(text: str, end: int) -> int | None:
+    """Return the end of "[,.?!]*<closing quote>" right after ``end``, or None."""
+    after = end
+    while after < len(text) and text[after] in ",.?!;:":
+        after += 1
+    return after + 1 if after < len(text) and text[after] in QUOTES else None
+
+
+def balance_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Return (start, end) grown to take in the quotation marks a content opens or closes.
+
+    A quotation keeps its marks and the punctuation inside them (“We will not,” she said), as
+    PolNeAR's contents do; a lone mark that cannot be paired is dropped instead.
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    inner = text[start:end]
+    marks = sum(inner.count(q) for q in QUOTES)
+    if start > 0 and text[start - 1] in QUOTES and marks % 2 == 0:
+        closing = _closing_after(text, end)
+        if closing is not None:
+            return start - 1, closing
+    if marks % 2 == 1:
+        closing = _closing_after(text, end)
+        if closing is not None:
+            return start, closing
+        if start > 0 and text[start - 1] in QUOTES:
+            return start - 1, end
+        if inner[:1] in QUOTES:
+            start += 1
+        elif inner[-1:] in QUOTES:
+            end -= 1
+    return (start, end) if start < end else None
+
+
+def span_of(doc: Doc, tokens: list[Token]) -> Span | None:
+    toks = [t for t in sorted(tokens, key=lambda t: t.i) if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return doc[toks[0].i : toks[-1].i + 1] if toks else None
+
+
+def quoted(tok: Token) -> bool:
+    """Return whether the clause headed by ``tok`` stands between quotation marks."""
+    toks = list(tok.subtree)
+    doc = tok.doc
+    before = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    return toks[0].text in QUOTES or (before is not None and before.text in QUOTES)
+
+
+def subtree(tok: Token, without: set[int] = frozenset()) -> list[Token]:  # type: ignore[assignment]
+    return [t for t in tok.subtree if t.i not in without]
+
+
+def source_span(head: Token) -> Span | None:
+    """Return the source phrase headed by ``head``: its subtree without relative clauses' tails."""
+    keep = [t for t in head.subtree if not (t.i > head.i and t.dep_ == "punct" and t.head == head)]
+    return span_of(head.doc, keep)
+
+
+#: nouns of the medium in "said in a statement", which PolNeAR counts as part of the cue
+MEDIA = frozenset({"statement", "interview", "post", "tweet", "letter", "speech", "email", "op-ed",
+                   "release", "memo", "video", "message", "note", "essay", "column", "podcast"})
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def cue_range(tok: Token) -> tuple[int, int]:
+    """Return the char range of a verb cue with what PolNeAR counts as part of it.
+
+    Auxiliaries, negation and adverbs right before it ("has also said"), particles right after
+    it ("pointed out"), a bare day right after it ("said Tuesday"), and the medium ("said in a
+    statement").
+    """
+    doc = tok.doc
+    start = tok.i
+    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")
+               or (c.dep_ == "advmod" and c.i < tok.i and c.pos_ == "ADV")}
+    while start - 1 in helpers:
+        start -= 1
+    end = tok.i
+    for c in sorted(tok.children, key=lambda c: c.i):
+        if c.i != end + 1:
+            continue
+        if c.dep_ == "prt" or (c.dep_ == "npadvmod" and c.ent_type_ in _WHEN and len(list(c.subtree)) == 1):
+            end = c.i
+        elif c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children
+        ):
+            end = max(t.i for t in c.subtree)
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def quote_after(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the quotation that opens right after ``pos`` (past spaces and a comma), if any."""
+    i = pos
+    while i < len(text) and text[i] in " ,:\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in "“\"«„":
+        return None
+    closer = {"“": "”", "«": "»", "„": "“"}.get(text[i], text[i])
+    end = text.find(closer, i + 1)
+    if end == -1 or "\n\n" in text[i:end]:
+        return None
+    return i, end + 1
+
+
+def quote_before(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the quotation that closes right before ``pos`` (past spaces and a comma), if any."""
+    i = pos - 1
+    while i >= 0 and text[i] in " ,\u00a0":
+        i -= 1
+    if i < 0 or text[i] not in "”\"»":
+        return None
+    opener = {"”": "“", "»": "«"}.get(text[i], text[i])
+    start = text.rfind(opener, 0, i)
+    if start == -1 or "\n\n" in text[start:i]:
+        return None
+    return start, i + 1
