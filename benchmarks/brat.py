@@ -65,9 +65,7 @@ def parse_ann(ann: str) -> tuple[list[Attribution], int]:
             if not found:
                 raise ValueError(f"malformed text-bound annotation: {line[:80]!r}")
             tid, label, offsets = found.groups()
-            frags = tuple(
-                sorted((int(a), int(b)) for a, b in (part.split() for part in offsets.split(";")))
-            )
+            frags = tuple(sorted((int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))))
             spans[tid] = (label, frags)
         else:
             eid, _, rest = line.partition("\t")
@@ -84,12 +82,14 @@ def parse_ann(ann: str) -> tuple[list[Attribution], int]:
         if not any(roles.get(r) for r in ROLES):
             skipped += 1
             continue
-        attributions.append(Attribution(
-            source=_merge(roles.get("source")),
-            cue=_merge(roles.get("cue")),
-            content=_merge(roles.get("content")),
-            id=eid,
-        ))
+        attributions.append(
+            Attribution(
+                source=_merge(roles.get("source")),
+                cue=_merge(roles.get("cue")),
+                content=_merge(roles.get("content")),
+                id=eid,
+            )
+        )
     return attributions, skipped
 
 

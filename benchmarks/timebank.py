@@ -41,8 +41,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-EXCLUDED_FUNCTIONS = ("CREATION_TIME", "PUBLICATION_TIME", "EXPIRATION_TIME", "MODIFICATION_TIME",
-                      "RELEASE_TIME", "RECEPTION_TIME")
+EXCLUDED_FUNCTIONS = (
+    "CREATION_TIME",
+    "PUBLICATION_TIME",
+    "EXPIRATION_TIME",
+    "MODIFICATION_TIME",
+    "RELEASE_TIME",
+    "RECEPTION_TIME",
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ def read_corpus(path: Path) -> list[GoldDocument]:
 
 # ---- scoring -------------------------------------------------------------------------------
 
+
 @dataclass
 class Score:
     """Counts for one system over a corpus, with TempEval-3's metrics derived from them."""
@@ -146,15 +153,21 @@ def overlap(a: Timex, b: Timex) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def score_document(gold: list[Timex], predicted: list[Timex], excluded: Iterable[Timex] = (),
-                   mismatches: list[tuple[Timex | None, Timex | None]] | None = None) -> Score:
+def score_document(
+    gold: list[Timex],
+    predicted: list[Timex],
+    excluded: Iterable[Timex] = (),
+    mismatches: list[tuple[Timex | None, Timex | None]] | None = None,
+) -> Score:
     """Return the counts for one document; add (gold, predicted) misses to ``mismatches``."""
     excluded = list(excluded)
     predicted = [p for p in predicted if not any(overlap(p, x) for x in excluded)]
     score = Score(gold=len(gold), predicted=len(predicted))
     score.strict = len({(g.start, g.end) for g in gold} & {(p.start, p.end) for p in predicted})
-    pairs = sorted(((overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)
-                    if overlap(g, p)), reverse=True)
+    pairs = sorted(
+        ((overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted) if overlap(g, p)),
+        reverse=True,
+    )
     used_g: set[int] = set()
     used_p: set[int] = set()
     for _, i, j in pairs:
@@ -175,6 +188,7 @@ def score_document(gold: list[Timex], predicted: list[Timex], excluded: Iterable
 
 
 # ---- systems -------------------------------------------------------------------------------
+
 
 def run_claimgraph(docs: list[GoldDocument]) -> tuple[list[list[Timex]], float, float]:
     """Return claimgraph's expressions per document, the model's seconds and the component's."""
@@ -210,7 +224,8 @@ def dateparser_value(text: str, found: dt.datetime, base: dt.datetime) -> tuple[
         year, week, _ = found.isocalendar()
         return "DATE", f"{year:04d}-W{week:02d}"
     return "DATE", {"year": f"{found.year:04d}", "month": f"{found.year:04d}-{found.month:02d}"}.get(
-        period or "day", found.date().isoformat())
+        period or "day", found.date().isoformat()
+    )
 
 
 def run_dateparser(docs: list[GoldDocument]) -> tuple[list[list[Timex]], float]:
@@ -237,18 +252,29 @@ def run_dateparser(docs: list[GoldDocument]) -> tuple[list[list[Timex]], float]:
 
 # ---- report --------------------------------------------------------------------------------
 
-COLUMNS = (("strict_p", "strict P"), ("strict_r", "strict R"), ("strict_f1", "strict F1"),
-           ("relaxed_p", "relaxed P"), ("relaxed_r", "relaxed R"), ("relaxed_f1", "relaxed F1"),
-           ("value_accuracy", "value acc"), ("value_f1", "value F1"), ("type_f1", "type F1"))
+COLUMNS = (
+    ("strict_p", "strict P"),
+    ("strict_r", "strict R"),
+    ("strict_f1", "strict F1"),
+    ("relaxed_p", "relaxed P"),
+    ("relaxed_r", "relaxed R"),
+    ("relaxed_f1", "relaxed F1"),
+    ("value_accuracy", "value acc"),
+    ("value_f1", "value F1"),
+    ("type_f1", "type F1"),
+)
 
 
-def print_table(scores: dict[str, Score], documents: int, note: str = "",
-                title: str = "TimeBank TIMEX3") -> None:
+def print_table(
+    scores: dict[str, Score], documents: int, note: str = "", title: str = "TimeBank TIMEX3"
+) -> None:
     """Print one row per system, with Rich when it is installed, and a note below."""
     title = f"{title} ({documents} documents, {next(iter(scores.values())).gold} gold expressions)"
     header = ["system", *(label for _, label in COLUMNS), "seconds"]
-    rows = [[name, *(f"{s.metrics()[key]:.3f}" for key, _ in COLUMNS), f"{s.seconds:.1f}"]
-            for name, s in scores.items()]
+    rows = [
+        [name, *(f"{s.metrics()[key]:.3f}" for key, _ in COLUMNS), f"{s.seconds:.1f}"]
+        for name, s in scores.items()
+    ]
     try:
         from rich.console import Console
         from rich.table import Table
@@ -270,8 +296,9 @@ def print_table(scores: dict[str, Score], documents: int, note: str = "",
 
 def write_errors(path: Path, docs: list[GoldDocument], misses: dict[str, list]) -> None:
     """Write claimgraph's mismatches, one per line: document, gold and predicted text and value."""
+
     def show(text: str, t: Timex | None) -> str:
-        return f"{text[t.start:t.end]!r} {t.type} {t.value}" if t else "-"
+        return f"{text[t.start : t.end]!r} {t.type} {t.value}" if t else "-"
 
     with path.open("w", encoding="utf-8") as out:
         for d in docs:
@@ -288,8 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, help="write claimgraph's mismatches to this file")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
-        print(f"timebank: {args.data} is not a directory: give --data the TimeBank folder "
-              "(e.g. TBAQ-cleaned)", file=sys.stderr)
+        print(
+            f"timebank: {args.data} is not a directory: give --data the TimeBank folder (e.g. TBAQ-cleaned)",
+            file=sys.stderr,
+        )
         return 2
     docs = read_corpus(args.data)[: args.limit]
     if not docs:
@@ -312,13 +341,26 @@ def main(argv: list[str] | None = None) -> int:
             total += score_document(d.gold, pred, d.excluded)
         scores["dateparser"] = total
 
-    note = (f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
-            "the time component; dateparser seconds: search_dates only")
+    note = (
+        f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
+        "the time component; dateparser seconds: search_dates only"
+    )
     if args.json:
-        print(json.dumps({"documents": len(docs), "gold": total.gold, "systems": {
-            name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
-            for name, s in scores.items()}, "claimgraph_model_seconds": model_seconds,
-            "claimgraph_component_seconds": component_seconds}, indent=2))
+        print(
+            json.dumps(
+                {
+                    "documents": len(docs),
+                    "gold": total.gold,
+                    "systems": {
+                        name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
+                        for name, s in scores.items()
+                    },
+                    "claimgraph_model_seconds": model_seconds,
+                    "claimgraph_component_seconds": component_seconds,
+                },
+                indent=2,
+            )
+        )
     else:
         print_table(scores, len(docs), note)
     return 0

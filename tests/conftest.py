@@ -12,7 +12,8 @@ SHARED = ROOT.parent / "shared"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--regen-golden", action="store_true",
+        "--regen-golden",
+        action="store_true",
         help="rewrite tests/golden/*.json from the current output (review the diff before committing)",
     )
 

@@ -16,7 +16,9 @@ NLP = spacy.blank("en")
 _VOCAB = NLP.vocab
 
 
-def build(text: str, spec: str, *, outlet: str | None = "The Daily Post", published: str | None = None) -> Doc:
+def build(
+    text: str, spec: str, *, outlet: str | None = "The Daily Post", published: str | None = None
+) -> Doc:
     """Return a Doc from a token-per-line spec, with ``doc._.cg_document`` set."""
     rows = [line.split() for line in spec.strip().splitlines() if line.strip()]
     words = [r[0].replace("\\n", "\n") for r in rows]
@@ -27,9 +29,16 @@ def build(text: str, spec: str, *, outlet: str | None = "The Daily Post", publis
         cursor += spaces[-1]
     ents = [r[6] if len(r) > 6 else "O" for r in rows]
     doc = Doc(
-        _VOCAB, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[int(r[5]) for r in rows],
-        ents=ents, sent_starts=[i == 0 or rows[i - 1][0] in (".", "\\n") for i in range(len(rows))],
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        heads=[int(r[5]) for r in rows],
+        ents=ents,
+        sent_starts=[i == 0 or rows[i - 1][0] in (".", "\\n") for i in range(len(rows))],
     )
     assert doc.text == text, (doc.text, text)
     doc._.cg_document = Document(text=doc.text, origin="test", outlet=outlet, published=published)

@@ -8,7 +8,9 @@ from handbuilt import NLP, build
 from claimgraph.analyze.attribution import Attributor
 from claimgraph.analyze.entities import EntityLinker
 
-ACCORDING_CITING = ("Both sides kept talking, according to a report by Reuters, citing three officials familiar with the talks.", """
+ACCORDING_CITING = (
+    "Both sides kept talking, according to a report by Reuters, citing three officials familiar with the talks.",
+    """
 Both both DET DT det 1
 sides side NOUN NNS nsubj 2
 kept keep VERB VBD ROOT 2
@@ -29,8 +31,11 @@ with with ADP IN prep 15
 the the DET DT det 18
 talks talk NOUN NNS pobj 16
 . . PUNCT . punct 2
-""")
-CONDITIONAL = ("The dam would have closed on Monday.", """
+""",
+)
+CONDITIONAL = (
+    "The dam would have closed on Monday.",
+    """
 The the DET DT det 1
 dam dam NOUN NN nsubj 4
 would would AUX MD aux 4
@@ -39,8 +44,11 @@ closed close VERB VBN ROOT 4
 on on ADP IN prep 4
 Monday Monday PROPN NNP pobj 5 B-DATE
 . . PUNCT . punct 4
-""")
-DENIAL = ("The ministry denied that the dam had closed.", """
+""",
+)
+DENIAL = (
+    "The ministry denied that the dam had closed.",
+    """
 The the DET DT det 1
 ministry ministry NOUN NN nsubj 2
 denied deny VERB VBD ROOT 2
@@ -50,8 +58,11 @@ dam dam NOUN NN nsubj 7
 had have AUX VBD aux 7
 closed close VERB VBN ccomp 2
 . . PUNCT . punct 2
-""")
-QUOTE = ('"We will not close the dam," Finance Minister Ana Ruiz said.', """
+""",
+)
+QUOTE = (
+    '"We will not close the dam," Finance Minister Ana Ruiz said.',
+    """
 " " PUNCT `` punct 13
 We we PRON PRP nsubj 4
 will will AUX MD aux 4
@@ -67,8 +78,11 @@ Ana Ana PROPN NNP compound 12 B-PERSON
 Ruiz Ruiz PROPN NNP nsubj 13 I-PERSON
 said say VERB VBD ROOT 13
 . . PUNCT . punct 13
-""")
-OPEN_QUESTION = ("It is not clear whether the dam closed.", """
+""",
+)
+OPEN_QUESTION = (
+    "It is not clear whether the dam closed.",
+    """
 It it PRON PRP nsubj 1
 is be AUX VBZ ROOT 1
 not not PART RB neg 1
@@ -78,8 +92,11 @@ the the DET DT det 6
 dam dam NOUN NN nsubj 7
 closed close VERB VBD ccomp 1
 . . PUNCT . punct 1
-""")
-PARENTHETICAL = ("The talks, he said, were over.", """
+""",
+)
+PARENTHETICAL = (
+    "The talks, he said, were over.",
+    """
 The the DET DT det 1
 talks talk NOUN NNS nsubj 6
 , , PUNCT , punct 4
@@ -89,8 +106,11 @@ said say VERB VBD parataxis 6
 were be AUX VBD ROOT 6
 over over ADV RB advmod 6
 . . PUNCT . punct 6
-""")
-TOLD_OUTLET = ("Ruiz told Reuters that the dam was safe.", """
+""",
+)
+TOLD_OUTLET = (
+    "Ruiz told Reuters that the dam was safe.",
+    """
 Ruiz Ruiz PROPN NNP nsubj 1 B-PERSON
 told tell VERB VBD ROOT 1
 Reuters Reuters PROPN NNP dobj 1 B-ORG
@@ -100,7 +120,8 @@ dam dam NOUN NN nsubj 6
 was be AUX VBD ccomp 1
 safe safe ADJ JJ acomp 6
 . . PUNCT . punct 1
-""")
+""",
+)
 
 
 def analyse(text: str, spec: str):

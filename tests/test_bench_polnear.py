@@ -22,42 +22,44 @@ POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 # ---------------------------------------------------------------- a hand-written brat pair
 
 TEXT = (
-    'Storm Over Dam.\n\n'
-    'The minister said that the dam would close.\n\n'
+    "Storm Over Dam.\n\n"
+    "The minister said that the dam would close.\n\n"
     '"We will not close it," Ana Ruiz said, "not this year."\n\n'
-    'The dam reportedly closed.\n\n'
+    "The dam reportedly closed.\n\n"
     'He added: "Never."\n'
 )
 # offsets: 17 The minister, 30 said, 35 that ...; 62 "We will ..., 86 Ana Ruiz, 95 said, 101 "not ...;
 # 119 The dam, 127 reportedly, 138 closed.; 147 He, 150 added:, 157 "Never."
-ANN = "\n".join([
-    "T1\tSource 17 29\tThe minister",
-    "T2\tCue 30 34\tsaid",
-    "T3\tContent 35 60\tthat the dam would close.",
-    "T4\tAttribution 30 34\tsaid",
-    "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
-    "T5\tContent 62 85;101 117\t\"We will not close it,\" \"not this year.\"",
-    "T6\tSource 86 94\tAna Ruiz",
-    "T7\tCue 95 99\tsaid",
-    "T8\tAttribution 95 99\tsaid",
-    "E2\tAttribution:T8 Cue:T7 Source:T6 Content:T5",
-    "T9\tCue 127 137\treportedly",
-    "T10\tContent 119 126;138 145\tThe dam closed.",
-    "T11\tAttribution-no-source 127 137\treportedly",
-    "E3\tAttribution-no-source:T11 Content:T10 Cue:T9",
-    "T12\tSource 147 149\tHe",
-    "T13\tCue 150 156\tadded:",
-    "T14\tContent 157 158\t\"",
-    "T15\tContent2 158 165\tNever.\"",
-    "T16\tAttribution 150 156\tadded:",
-    "E4\tAttribution:T16 Source:T12 Cue:T13 Content:T14 Content2:T15",
-    "T17\tAttribution 0 5\tStorm",
-    "E5\tAttribution:T17 ",
-    "T18\tDiscard 0 15\tStorm Over",
-    "Dam.",
-    "#1\tAnnotatorNotes T18\ttitle, not an attribution",
-    "",
-])
+ANN = "\n".join(
+    [
+        "T1\tSource 17 29\tThe minister",
+        "T2\tCue 30 34\tsaid",
+        "T3\tContent 35 60\tthat the dam would close.",
+        "T4\tAttribution 30 34\tsaid",
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+        'T5\tContent 62 85;101 117\t"We will not close it," "not this year."',
+        "T6\tSource 86 94\tAna Ruiz",
+        "T7\tCue 95 99\tsaid",
+        "T8\tAttribution 95 99\tsaid",
+        "E2\tAttribution:T8 Cue:T7 Source:T6 Content:T5",
+        "T9\tCue 127 137\treportedly",
+        "T10\tContent 119 126;138 145\tThe dam closed.",
+        "T11\tAttribution-no-source 127 137\treportedly",
+        "E3\tAttribution-no-source:T11 Content:T10 Cue:T9",
+        "T12\tSource 147 149\tHe",
+        "T13\tCue 150 156\tadded:",
+        'T14\tContent 157 158\t"',
+        'T15\tContent2 158 165\tNever."',
+        "T16\tAttribution 150 156\tadded:",
+        "E4\tAttribution:T16 Source:T12 Cue:T13 Content:T14 Content2:T15",
+        "T17\tAttribution 0 5\tStorm",
+        "E5\tAttribution:T17 ",
+        "T18\tDiscard 0 15\tStorm Over",
+        "Dam.",
+        "#1\tAnnotatorNotes T18\ttitle, not an attribution",
+        "",
+    ]
+)
 
 
 def test_bench_polnear_fixture_offsets_slice_the_text():
@@ -98,7 +100,9 @@ def test_bench_polnear_read_split_one_annotator_per_article(tmp_path: Path):
     _write_split(tmp_path, "nyt_2016-09-08_a", {"ef2d": ANN})
     (tmp_path / "metadata.tsv").write_text(
         "compartment\tfilename\tpublisher\tpublication_date\ttitle\n"
-        "dev\tnyt_2016-09-08_b\tnyt\t2016-09-08\tStorm Over Dam\n", encoding="utf-8")
+        "dev\tnyt_2016-09-08_b\tnyt\t2016-09-08\tStorm Over Dam\n",
+        encoding="utf-8",
+    )
     docs = list(brat.read_split(tmp_path, "dev"))
     assert [d.name for d in docs] == ["nyt_2016-09-08_a", "nyt_2016-09-08_b"]
     assert docs[1].annotator == "4b22"  # first in sorted order, whatever the others say
@@ -118,15 +122,18 @@ def test_bench_polnear_read_split_errors(tmp_path: Path):
 # ---------------------------------------------------------------- the scorer
 
 
-@pytest.mark.parametrize(("span", "expected"), [
-    ((17, 29), ((17, 29),)),            # "The minister"
-    ((16, 29), ((17, 29),)),            # leading line break
-    ((35, 60), ((35, 59),)),            # "that the dam would close." loses its full stop
-    ((150, 156), ((150, 155),)),        # "added:" -> "added"
-    ((155, 157), ((155, 156),)),        # a colon cue (": ") keeps its colon
-    ((62, 85), ((62, 85),)),            # a closing quotation mark is kept
-    ((15, 17), None),                   # only whitespace
-])
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ((17, 29), ((17, 29),)),  # "The minister"
+        ((16, 29), ((17, 29),)),  # leading line break
+        ((35, 60), ((35, 59),)),  # "that the dam would close." loses its full stop
+        ((150, 156), ((150, 155),)),  # "added:" -> "added"
+        ((155, 157), ((155, 156),)),  # a colon cue (": ") keeps its colon
+        ((62, 85), ((62, 85),)),  # a closing quotation mark is kept
+        ((15, 17), None),  # only whitespace
+    ],
+)
 def test_bench_polnear_trim(span, expected):
     assert trim(TEXT, (span,)) == expected
 
@@ -139,8 +146,10 @@ def test_bench_polnear_counts_prf():
 
 def A(source=None, cue=None, content=None) -> Attribution:
     """Return an Attribution from (start, end) pairs, or lists of them for discontinuous roles."""
+
     def frags(x):
         return None if x is None else tuple(x) if isinstance(x, list) else (x,)
+
     return Attribution(frags(source), frags(cue), frags(content))
 
 
@@ -203,12 +212,15 @@ def test_bench_polnear_spans_are_deduplicated():
     assert s["overlap", "relation"] == Counts(1, 2, 1)
 
 
-@pytest.mark.parametrize(("predicted", "exact", "overlap"), [
-    (A(None, (127, 137), (119, 145)), 1, 1),        # no source on either side
-    (A((119, 126), (127, 137), (119, 145)), 0, 0),  # a source where gold has none
-    (A(None, (127, 137), (119, 126)), 0, 1),        # content only partly found
-    (A(None, (17, 29), (120, 146)), 0, 0),          # the cue of another attribution
-])
+@pytest.mark.parametrize(
+    ("predicted", "exact", "overlap"),
+    [
+        (A(None, (127, 137), (119, 145)), 1, 1),  # no source on either side
+        (A((119, 126), (127, 137), (119, 145)), 0, 0),  # a source where gold has none
+        (A(None, (127, 137), (119, 126)), 0, 1),  # content only partly found
+        (A(None, (17, 29), (120, 146)), 0, 0),  # the cue of another attribution
+    ],
+)
 def test_bench_polnear_relation_matching(predicted, exact, overlap):
     gold = [g for g in GOLD if g.id == "E3"]  # "The dam reportedly closed.", no source
     s = score_document(TEXT, gold, [predicted])
@@ -230,29 +242,89 @@ def test_bench_polnear_score_adds_up_and_serialises():
 CLAIMGRAPH = {
     "document": {"text": TEXT},
     "sources": [
-        {"id": "s0", "kind": "publisher", "entity": None, "text": "The Daily Post",
-         "start": None, "end": None, "count": None},
-        {"id": "s1", "kind": "person", "entity": "e1", "text": "The minister", "start": 17, "end": 29,
-         "count": 1},
-        {"id": "s2", "kind": "unspecified", "entity": None, "text": "reportedly", "start": None,
-         "end": None, "count": None},
-        {"id": "s3", "kind": "outlet", "entity": None, "text": "Reuters", "start": 0, "end": 5,
-         "count": None},
-        {"id": "s4", "kind": "person", "entity": "e2", "text": "Ana Ruiz", "start": 86, "end": 94,
-         "count": 1},
+        {
+            "id": "s0",
+            "kind": "publisher",
+            "entity": None,
+            "text": "The Daily Post",
+            "start": None,
+            "end": None,
+            "count": None,
+        },
+        {
+            "id": "s1",
+            "kind": "person",
+            "entity": "e1",
+            "text": "The minister",
+            "start": 17,
+            "end": 29,
+            "count": 1,
+        },
+        {
+            "id": "s2",
+            "kind": "unspecified",
+            "entity": None,
+            "text": "reportedly",
+            "start": None,
+            "end": None,
+            "count": None,
+        },
+        {
+            "id": "s3",
+            "kind": "outlet",
+            "entity": None,
+            "text": "Reuters",
+            "start": 0,
+            "end": 5,
+            "count": None,
+        },
+        {
+            "id": "s4",
+            "kind": "person",
+            "entity": "e2",
+            "text": "Ana Ruiz",
+            "start": 86,
+            "end": 94,
+            "count": 1,
+        },
     ],
     "claims": [
-        {"id": "c0", "content": {"start": 0, "end": 15, "text": "Storm Over Dam."}, "cue": None,
-         "source": "s0", "chain": ["s0"], "status": "asserted", "event": None},
-        {"id": "c1", "content": {"start": 35, "end": 60, "text": "that the dam would close."},
-         "cue": {"start": 30, "end": 34, "text": "said"}, "source": "s1", "chain": ["s0", "s1"],
-         "status": "reported", "event": None},
-        {"id": "c2", "content": {"start": 119, "end": 126, "text": "The dam"},
-         "cue": {"start": 127, "end": 137, "text": "reportedly"}, "source": "s2",
-         "chain": ["s0", "s2"], "status": "hedged", "event": None},
-        {"id": "c3", "content": {"start": 62, "end": 117, "text": "..."},
-         "cue": {"start": 95, "end": 99, "text": "said"},
-         "source": "s4", "chain": ["s0", "s3", "s4"], "status": "reported", "event": None},
+        {
+            "id": "c0",
+            "content": {"start": 0, "end": 15, "text": "Storm Over Dam."},
+            "cue": None,
+            "source": "s0",
+            "chain": ["s0"],
+            "status": "asserted",
+            "event": None,
+        },
+        {
+            "id": "c1",
+            "content": {"start": 35, "end": 60, "text": "that the dam would close."},
+            "cue": {"start": 30, "end": 34, "text": "said"},
+            "source": "s1",
+            "chain": ["s0", "s1"],
+            "status": "reported",
+            "event": None,
+        },
+        {
+            "id": "c2",
+            "content": {"start": 119, "end": 126, "text": "The dam"},
+            "cue": {"start": 127, "end": 137, "text": "reportedly"},
+            "source": "s2",
+            "chain": ["s0", "s2"],
+            "status": "hedged",
+            "event": None,
+        },
+        {
+            "id": "c3",
+            "content": {"start": 62, "end": 117, "text": "..."},
+            "cue": {"start": 95, "end": 99, "text": "said"},
+            "source": "s4",
+            "chain": ["s0", "s3", "s4"],
+            "status": "reported",
+            "event": None,
+        },
     ],
 }
 
@@ -265,8 +337,12 @@ def test_bench_polnear_claim_attributions():
         Attribution(((86, 94),), ((95, 99),), ((62, 117),), "c3"),  # the innermost source of the chain
     ]
     assert "c0" not in notes  # the publisher's own voice is no attribution
-    assert notes["c3"] == {"status": "reported", "kind": "person", "count": 1,
-                           "chain": ["The Daily Post", "Reuters", "Ana Ruiz"]}
+    assert notes["c3"] == {
+        "status": "reported",
+        "kind": "person",
+        "count": 1,
+        "chain": ["The Daily Post", "Reuters", "Ana Ruiz"],
+    }
     s = score_document(TEXT, GOLD, attributions)
     assert s["exact", "relation"] == Counts(2, 4, 3)  # c3 matches E2 with its cue
     assert s["overlap", "relation"] == Counts(3, 4, 3)  # c2's content overlaps E3's
@@ -275,13 +351,13 @@ def test_bench_polnear_claim_attributions():
 def test_bench_polnear_quotation_attributions():
     def tok(i, text):
         return SimpleNamespace(idx=i, text=text)
+
     triple = SimpleNamespace(
-        speaker=[tok(86, "Ana"), tok(90, "Ruiz")], cue=[tok(95, "said")],
+        speaker=[tok(86, "Ana"), tok(90, "Ruiz")],
+        cue=[tok(95, "said")],
         content=SimpleNamespace(start_char=62, end_char=85),
     )
-    assert polnear.quotation_attributions([triple]) == [
-        Attribution(((86, 94),), ((95, 99),), ((62, 85),))
-    ]
+    assert polnear.quotation_attributions([triple]) == [Attribution(((86, 94),), ((95, 99),), ((62, 85),))]
 
 
 def test_bench_polnear_error_records():
@@ -357,7 +433,8 @@ def test_bench_polnear_main_without_analyze_documents(tmp_path, monkeypatch, cap
     monkeypatch.setitem(sys.modules, "claimgraph.analyze.run", None)
     assert polnear.main(["--data", str(tmp_path), "--no-peer"]) == 1
     assert "skipping the claimgraph row: claimgraph.analyze_documents is not available" in (
-        capsys.readouterr().err)
+        capsys.readouterr().err
+    )
 
 
 def test_bench_polnear_main_reports_a_missing_split(tmp_path, capsys):

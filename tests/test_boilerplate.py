@@ -300,9 +300,7 @@ def test_boilerplate_clean_text_of_nothing_but_boilerplate_is_empty():
 
 
 def test_boilerplate_clean_text_is_idempotent():
-    text = article(
-        "Photo: AP", "Related videos:", end=("Filed under:", "Ports", "Share this article")
-    )
+    text = article("Photo: AP", "Related videos:", end=("Filed under:", "Ports", "Share this article"))
     once = clean_text(text)
     assert clean_text(once) == once == article()
 

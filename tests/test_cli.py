@@ -17,7 +17,10 @@ ARTICLE = (
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "claimgraph", *args], input=stdin, capture_output=True, timeout=300,
+        [sys.executable, "-m", "claimgraph", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
     )
 
 
@@ -35,7 +38,9 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
     files["good"].write_text(ARTICLE, encoding="utf-8")
     files["empty"].write_bytes(b"")
     files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    files["cp1252"].write_bytes("Jos\u00e9 P\u00e9rez said the \u201ctalks\u201d had ended.\n".encode("cp1252"))
+    files["cp1252"].write_bytes(
+        "Jos\u00e9 P\u00e9rez said the \u201ctalks\u201d had ended.\n".encode("cp1252")
+    )
     files["broken"].write_text("<html><body><div><p", encoding="utf-8")
     files["nodir"].mkdir()
     (files["nodir"] / "notes.csv").write_text("a,b\n", encoding="utf-8")
@@ -43,7 +48,9 @@ def inputs(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_cli_json_for_one_input_is_one_valid_object(inputs):
-    res = run("analyze", str(inputs["good"]), "--json", "--published", "2026-01-17", "--outlet", "The Daily Post")
+    res = run(
+        "analyze", str(inputs["good"]), "--json", "--published", "2026-01-17", "--outlet", "The Daily Post"
+    )
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
     assert out["schema"] == "claimgraph/1"

@@ -16,20 +16,67 @@ TEXT = "Reuters said the dam closed on Monday."
 def minimal() -> dict:
     return {
         "schema": "claimgraph/1",
-        "document": {"id": "d_1", "url": None, "outlet": "The Post", "published": "2026-01-17",
-                     "title": None, "language": "en", "text": TEXT},
-        "entities": [{"id": "e_1", "name": "Reuters", "type": "outlet",
-                      "mentions": [{"start": 0, "end": 7, "text": "Reuters"}], "roles": []}],
-        "sources": [
-            {"id": "s_p", "kind": "publisher", "entity": None, "text": "The Post", "start": None, "end": None, "count": None},
-            {"id": "s_r", "kind": "outlet", "entity": "e_1", "text": "Reuters", "start": 0, "end": 7, "count": None},
+        "document": {
+            "id": "d_1",
+            "url": None,
+            "outlet": "The Post",
+            "published": "2026-01-17",
+            "title": None,
+            "language": "en",
+            "text": TEXT,
+        },
+        "entities": [
+            {
+                "id": "e_1",
+                "name": "Reuters",
+                "type": "outlet",
+                "mentions": [{"start": 0, "end": 7, "text": "Reuters"}],
+                "roles": [],
+            }
         ],
-        "claims": [{"id": "c_1", "content": {"start": 13, "end": 37, "text": "the dam closed on Monday"},
-                    "cue": {"start": 8, "end": 12, "text": "said"}, "source": "s_r",
-                    "chain": ["s_p", "s_r"], "status": "reported", "event": None}],
+        "sources": [
+            {
+                "id": "s_p",
+                "kind": "publisher",
+                "entity": None,
+                "text": "The Post",
+                "start": None,
+                "end": None,
+                "count": None,
+            },
+            {
+                "id": "s_r",
+                "kind": "outlet",
+                "entity": "e_1",
+                "text": "Reuters",
+                "start": 0,
+                "end": 7,
+                "count": None,
+            },
+        ],
+        "claims": [
+            {
+                "id": "c_1",
+                "content": {"start": 13, "end": 37, "text": "the dam closed on Monday"},
+                "cue": {"start": 8, "end": 12, "text": "said"},
+                "source": "s_r",
+                "chain": ["s_p", "s_r"],
+                "status": "reported",
+                "event": None,
+            }
+        ],
         "events": [],
-        "times": [{"id": "t_1", "start": 31, "end": 37, "text": "Monday", "value": "2026-01-12",
-                   "granularity": "day", "type": "exact"}],
+        "times": [
+            {
+                "id": "t_1",
+                "start": 31,
+                "end": 37,
+                "text": "Monday",
+                "value": "2026-01-12",
+                "granularity": "day",
+                "type": "exact",
+            }
+        ],
     }
 
 
@@ -75,5 +122,7 @@ def test_contract_schema_file_is_the_one_documented():
     text = docs.read_text("utf-8")
     for section in ("document", "entities", "sources", "claims", "events", "times"):
         assert f"`{section}`" in text, section
-    for field in json.dumps(contract.schema()["$defs"]["source"]["properties"]["kind"]["enum"]).strip("[]").split(", "):
+    for field in (
+        json.dumps(contract.schema()["$defs"]["source"]["properties"]["kind"]["enum"]).strip("[]").split(", ")
+    ):
         assert field.strip('"') in text

@@ -6,7 +6,9 @@ from handbuilt import NLP, build_many
 
 from claimgraph.analyze.entities import EntityLinker
 
-MINISTER = ("Valdoria's Interior Minister Tomas Ferrer met Ferrer's critics.", """
+MINISTER = (
+    "Valdoria's Interior Minister Tomas Ferrer met Ferrer's critics.",
+    """
 Valdoria Valdoria PROPN NNP poss 3 B-GPE
 's 's PART POS case 0
 Interior Interior PROPN NNP compound 3 B-ORG
@@ -18,8 +20,11 @@ Ferrer Ferrer PROPN NNP poss 9 B-GPE
 's 's PART POS case 7
 critics critic NOUN NNS dobj 6
 . . PUNCT . punct 6
-""")
-APPOSITION = ("Ferrer, 58, is close to Elena Brandt, interim president of Valdoria.", """
+""",
+)
+APPOSITION = (
+    "Ferrer, 58, is close to Elena Brandt, interim president of Valdoria.",
+    """
 Ferrer Ferrer PROPN NNP nsubj 4 B-GPE
 , , PUNCT , punct 0
 58 58 NUM CD appos 0 B-DATE
@@ -35,8 +40,11 @@ president president NOUN NN appos 8
 of of ADP IN prep 11
 Valdoria Valdoria PROPN NNP pobj 12 B-GPE
 . . PUNCT . punct 4
-""")
-OUTLET = ("Ferrer told Reuters he would stay.", """
+""",
+)
+OUTLET = (
+    "Ferrer told Reuters he would stay.",
+    """
 Ferrer Ferrer PROPN NNP nsubj 1 B-ORG
 told tell VERB VBD ROOT 1
 Reuters Reuters PROPN NNP dobj 1 B-ORG
@@ -44,7 +52,8 @@ he he PRON PRP nsubj 5
 would would AUX MD aux 5
 stay stay VERB VB ccomp 1
 . . PUNCT . punct 1
-""")
+""",
+)
 
 
 def entities(*parts):

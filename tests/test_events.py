@@ -8,7 +8,9 @@ from claimgraph.analyze.attribution import Attributor
 from claimgraph.analyze.entities import EntityLinker
 from claimgraph.analyze.events import EventFinder
 
-ARREST = ("Police arrested Tomas Ferrer in Lisbon.", """
+ARREST = (
+    "Police arrested Tomas Ferrer in Lisbon.",
+    """
 Police Police NOUN NNS nsubj 1
 arrested arrest VERB VBD ROOT 1
 Tomas Tomas PROPN NNP compound 3 B-PERSON
@@ -16,8 +18,11 @@ Ferrer Ferrer PROPN NNP dobj 1 I-PERSON
 in in ADP IN prep 1
 Lisbon Lisbon PROPN NNP pobj 4 B-GPE
 . . PUNCT . punct 1
-""")
-TALKS = ("Elena Brandt held talks with Tomas Ferrer.", """
+""",
+)
+TALKS = (
+    "Elena Brandt held talks with Tomas Ferrer.",
+    """
 Elena Elena PROPN NNP compound 1 B-PERSON
 Brandt Brandt PROPN NNP nsubj 2 I-PERSON
 held hold VERB VBD ROOT 2
@@ -26,7 +31,8 @@ with with ADP IN prep 3
 Tomas Tomas PROPN NNP compound 6 B-PERSON
 Ferrer Ferrer PROPN NNP pobj 4 I-PERSON
 . . PUNCT . punct 2
-""")
+""",
+)
 
 
 def events(*parts):

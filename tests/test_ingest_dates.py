@@ -91,6 +91,4 @@ def test_ingest_dates_never_raise_anything_but_input_error(value):
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)))
 def test_ingest_dates_iso_round_trips(moment):
     assert normalize_published(moment.date().isoformat()) == moment.date().isoformat()
-    assert normalize_published(moment.isoformat(timespec="seconds")) == moment.isoformat(
-        timespec="seconds"
-    )
+    assert normalize_published(moment.isoformat(timespec="seconds")) == moment.isoformat(timespec="seconds")

@@ -25,9 +25,7 @@ PAGE = (
 
 
 def read(*paths: str | Path, stdin: bytes | None = None) -> list[Document | Rejection]:
-    return list(
-        read_inputs([str(p) for p in paths], stdin=io.BytesIO(stdin) if stdin is not None else None)
-    )
+    return list(read_inputs([str(p) for p in paths], stdin=io.BytesIO(stdin) if stdin is not None else None))
 
 
 def one(*paths: str | Path, stdin: bytes | None = None) -> Document | Rejection:
@@ -78,9 +76,7 @@ def test_ingest_read_html_gives_main_text_and_metadata():
 def test_ingest_read_html_suffixes(tmp_path, suffix):
     (tmp_path / f"page{suffix}").write_text(PAGE, encoding="utf-8")
     doc = one(tmp_path / f"page{suffix}")
-    assert (
-        isinstance(doc, Document) and doc.outlet == "El Diario del Puerto" and doc.language == "es"
-    )
+    assert isinstance(doc, Document) and doc.outlet == "El Diario del Puerto" and doc.language == "es"
 
 
 def test_ingest_read_json_object(tmp_path):
@@ -322,12 +318,8 @@ def test_ingest_read_json_field_of_the_wrong_type(tmp_path, field, value, says):
 
 
 def test_ingest_read_json_unparseable_published_is_rejected_not_dropped(tmp_path):
-    (tmp_path / "a.json").write_text(
-        '{"text": "T.", "published": "last Tuesday"}', encoding="utf-8"
-    )
-    assert reason(tmp_path / "a.json").startswith(
-        "field 'published': cannot read 'last Tuesday' as a date"
-    )
+    (tmp_path / "a.json").write_text('{"text": "T.", "published": "last Tuesday"}', encoding="utf-8")
+    assert reason(tmp_path / "a.json").startswith("field 'published': cannot read 'last Tuesday' as a date")
 
 
 def test_ingest_read_json_published_is_normalised(tmp_path):
@@ -351,8 +343,7 @@ def test_ingest_read_unreadable_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(read_module, "open", denied, raising=False)
     assert (
-        reason(tmp_path / "secret.txt")
-        == "permission denied: cannot read the file (check its permissions)"
+        reason(tmp_path / "secret.txt") == "permission denied: cannot read the file (check its permissions)"
     )
 
 
@@ -397,9 +388,7 @@ def test_ingest_read_goes_on_after_every_kind_of_bad_input(tmp_path):
 
 
 def test_ingest_read_prints_nothing(tmp_path, capfd):
-    (tmp_path / "nav.html").write_text(
-        "<html><body><nav>Home</nav></body></html>", encoding="utf-8"
-    )
+    (tmp_path / "nav.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text("{\n[", encoding="utf-8")
     read(tmp_path, "/nope", FIXTURES / "article.html")
     assert capfd.readouterr() == ("", "")

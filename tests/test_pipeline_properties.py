@@ -8,12 +8,55 @@ from hypothesis import strategies as st
 from claimgraph import contract
 from claimgraph.ingest import Document
 
-WORDS = st.sampled_from([
-    "Reuters", "said", "according", "to", "two", "officials", "the", "minister", "denied", "that",
-    "talks", "would", "have", "started", "on", "Monday", "reportedly", "\u201c", "\u201d", '"', ",", ".",
-    ":", "\n\n", "It", "is", "not", "clear", "whether", "Ana", "Ruiz", "told", "AP", "last", "week",
-    "Jos\u00e9", "P\u00e9rez", "citing", "sources", "familiar", "with", "matter", "2026", "\u2014", "he",
-])
+WORDS = st.sampled_from(
+    [
+        "Reuters",
+        "said",
+        "according",
+        "to",
+        "two",
+        "officials",
+        "the",
+        "minister",
+        "denied",
+        "that",
+        "talks",
+        "would",
+        "have",
+        "started",
+        "on",
+        "Monday",
+        "reportedly",
+        "\u201c",
+        "\u201d",
+        '"',
+        ",",
+        ".",
+        ":",
+        "\n\n",
+        "It",
+        "is",
+        "not",
+        "clear",
+        "whether",
+        "Ana",
+        "Ruiz",
+        "told",
+        "AP",
+        "last",
+        "week",
+        "Jos\u00e9",
+        "P\u00e9rez",
+        "citing",
+        "sources",
+        "familiar",
+        "with",
+        "matter",
+        "2026",
+        "\u2014",
+        "he",
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

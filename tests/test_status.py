@@ -8,7 +8,9 @@ from test_attribution import CONDITIONAL, OPEN_QUESTION
 
 from claimgraph.analyze import status as st
 
-COUNTERFACTUAL = ("If the rain had stopped, the dam would have closed.", """
+COUNTERFACTUAL = (
+    "If the rain had stopped, the dam would have closed.",
+    """
 If if SCONJ IN mark 4
 the the DET DT det 2
 rain rain NOUN NN nsubj 4
@@ -21,7 +23,8 @@ would would AUX MD aux 10
 have have AUX VB aux 10
 closed close VERB VBN ROOT 10
 . . PUNCT . punct 10
-""")
+""",
+)
 
 
 def test_status_reportative_conditional_is_a_hedge():
@@ -54,8 +57,14 @@ def test_status_combine_keeps_the_strongest(statuses, expected):
 
 @pytest.mark.parametrize(
     "lemma,noun,expected",
-    [("say", False, "neutral"), ("deny", False, "denial"), ("allege", False, "hedging"),
-     ("confirm", False, "assertive"), ("denial", True, "denial"), ("eat", False, None)],
+    [
+        ("say", False, "neutral"),
+        ("deny", False, "denial"),
+        ("allege", False, "hedging"),
+        ("confirm", False, "assertive"),
+        ("denial", True, "denial"),
+        ("eat", False, None),
+    ],
 )
 def test_status_cue_stance_comes_from_the_lexicon(lemma, noun, expected):
     assert st.stance(lemma, noun) == expected

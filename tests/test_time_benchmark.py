@@ -36,18 +36,20 @@ def test_time_benchmark_reads_text_dct_gold_and_excluded(tmp_path: Path) -> None
     path.write_text(TML, encoding="utf-8")
     doc = read_tml(path)
     assert doc.dct == "1998-02-06"
-    assert [(doc.text[g.start:g.end], g.type, g.value) for g in doc.gold] == [
-        ("January", "DATE", "1998-01"), ("the last two weeks", "DURATION", "P2W")]
-    assert [doc.text[x.start:x.end] for x in doc.excluded] == ["today"]
+    assert [(doc.text[g.start : g.end], g.type, g.value) for g in doc.gold] == [
+        ("January", "DATE", "1998-01"),
+        ("the last two weeks", "DURATION", "P2W"),
+    ]
+    assert [doc.text[x.start : x.end] for x in doc.excluded] == ["today"]
     assert "<" not in doc.text and "report said" in doc.text
 
 
 def test_time_benchmark_scores_strict_relaxed_and_value() -> None:
     gold = [Timex(0, 7, "DATE", "1998-01"), Timex(20, 38, "DURATION", "P2W"), Timex(50, 56, "DATE", "1997")]
     predicted = [
-        Timex(0, 7, "DATE", "1998-01"),      # strict, value right
-        Timex(24, 38, "DURATION", "P2W"),    # relaxed only, value right
-        Timex(60, 65, "DATE", "1999"),       # spurious
+        Timex(0, 7, "DATE", "1998-01"),  # strict, value right
+        Timex(24, 38, "DURATION", "P2W"),  # relaxed only, value right
+        Timex(60, 65, "DATE", "1999"),  # spurious
         Timex(40, 45, "DATE", "1998-02-06"),  # overlaps an excluded expression: not counted
     ]
     misses: list = []

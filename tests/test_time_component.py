@@ -37,24 +37,36 @@ def found(doc: Doc) -> list[tuple[str, str | None]]:
 
 
 def test_time_component_seed_sentence() -> None:
-    text = ("Both parties have continued to communicate, according to a report on Saturday by "
-            "Reuters. Talks intensified in the weeks before the operation on January 3rd, after "
-            "the invasion of Iraq in 2003. Trump spoke with her this week.")
+    text = (
+        "Both parties have continued to communicate, according to a report on Saturday by "
+        "Reuters. Talks intensified in the weeks before the operation on January 3rd, after "
+        "the invasion of Iraq in 2003. Trump spoke with her this week."
+    )
     doc = make(text, ("Saturday", "January 3rd", "in 2003", "this week"))
-    assert found(doc) == [("Saturday", "2026-01-17"), ("January 3rd", "2026-01-03"),
-                          ("2003", "2003"), ("this week", "2026-W03")]
+    assert found(doc) == [
+        ("Saturday", "2026-01-17"),
+        ("January 3rd", "2026-01-03"),
+        ("2003", "2003"),
+        ("this week", "2026-W03"),
+    ]
 
 
 def test_time_component_trims_prepositions_and_possessives() -> None:
-    doc = make("Sales fell in the third quarter, since last month's strike.",
-               ("in the third quarter", "since last month's"))
+    doc = make(
+        "Sales fell in the third quarter, since last month's strike.",
+        ("in the third quarter", "since last month's"),
+    )
     assert [t.text for t in TAGGER.find(doc)] == ["the third quarter", "last month"]
 
 
 def test_time_component_finds_what_the_model_misses() -> None:
     doc = make("Now the ministry meets daily; it said so recently, and Christmas is near.")
-    assert found(doc) == [("Now", "PRESENT_REF"), ("daily", "P1D"), ("recently", "PAST_REF"),
-                          ("Christmas", "2025-12-25")]
+    assert found(doc) == [
+        ("Now", "PRESENT_REF"),
+        ("daily", "P1D"),
+        ("recently", "PAST_REF"),
+        ("Christmas", "2025-12-25"),
+    ]
 
 
 def test_time_component_joins_a_weekday_and_its_time() -> None:
@@ -65,10 +77,16 @@ def test_time_component_joins_a_weekday_and_its_time() -> None:
 
 
 def test_time_component_splits_what_the_model_joins() -> None:
-    doc = make("Talks lasted more than four hours Friday, in 1994 and 1997.",
-               ("more than four hours Friday", "1994 and 1997"))
-    assert found(doc) == [("more than four hours", "PT4H"), ("Friday", "2026-01-16"),
-                          ("1994", "1994"), ("1997", "1997")]
+    doc = make(
+        "Talks lasted more than four hours Friday, in 1994 and 1997.",
+        ("more than four hours Friday", "1994 and 1997"),
+    )
+    assert found(doc) == [
+        ("more than four hours", "PT4H"),
+        ("Friday", "2026-01-16"),
+        ("1994", "1994"),
+        ("1997", "1997"),
+    ]
 
 
 def test_time_component_keeps_a_marked_range_whole() -> None:
@@ -93,8 +111,10 @@ def test_time_component_records_anchor_and_reason() -> None:
     [time] = TAGGER.find(make("It happened yesterday.", ("yesterday",)))
     assert (time.anchor, time.granularity, time.timex_type) == ("2026-01-17", "day", "DATE")
     assert time.reason and "publication" in time.reason
-    assert time.id.startswith("t_") and time.id == TAGGER.find(make("It happened yesterday.",
-                                                                     ("yesterday",)))[0].id
+    assert (
+        time.id.startswith("t_")
+        and time.id == TAGGER.find(make("It happened yesterday.", ("yesterday",)))[0].id
+    )
 
 
 def test_time_component_find_is_pure_and_call_writes() -> None:
@@ -112,8 +132,31 @@ def test_time_component_factory_registered() -> None:
     assert [(t.text, t.value) for t in nlp(doc)._.cg_times] == [("now", "PRESENT_REF")]
 
 
-WORDS = ["now", "Friday", "recently", "the", "week", "last", "in", "2003", "daily", "Christmas",
-         "between", "and", "May", "July", "ago", "two", "years", ",", ".", "\n", "'s", "é", "—"]
+WORDS = [
+    "now",
+    "Friday",
+    "recently",
+    "the",
+    "week",
+    "last",
+    "in",
+    "2003",
+    "daily",
+    "Christmas",
+    "between",
+    "and",
+    "May",
+    "July",
+    "ago",
+    "two",
+    "years",
+    ",",
+    ".",
+    "\n",
+    "'s",
+    "é",
+    "—",
+]
 
 
 @settings(max_examples=150, deadline=None)
@@ -122,8 +165,9 @@ WORDS = ["now", "Friday", "recently", "the", "week", "last", "in", "2003", "dail
     marks=st.lists(st.tuples(st.integers(0, 30), st.integers(1, 4)), max_size=4),
     published=st.sampled_from([None, "2026-01-17", "2026-01-17T10:00:00Z", "not a date", ""]),
 )
-def test_time_component_offsets_slice_the_text(words: list[str], marks: list[tuple[int, int]],
-                                              published: str | None) -> None:
+def test_time_component_offsets_slice_the_text(
+    words: list[str], marks: list[tuple[int, int]], published: str | None
+) -> None:
     doc = NLP.make_doc(" ".join(words))
     ents, taken = [], set()
     for start, length in marks:  # hand-set DATE entities wherever they fit, not overlapping
@@ -134,7 +178,7 @@ def test_time_component_offsets_slice_the_text(words: list[str], marks: list[tup
     doc.ents = ents
     doc._.cg_document = Document(text=doc.text, origin="test", published=published)
     for time in TAGGER.find(doc):
-        assert doc.text[time.start:time.end] == time.text and time.text.strip()
+        assert doc.text[time.start : time.end] == time.text and time.text.strip()
 
 
 @pytest.mark.model

@@ -103,58 +103,96 @@ ANCHORED = [
 
 
 @pytest.mark.parametrize(("text", "tense", "value", "granularity", "kind"), ANCHORED)
-def test_time_resolve_anchored(text: str, tense: str | None, value: str | None,
-                               granularity: str | None, kind: str) -> None:
+def test_time_resolve_anchored(
+    text: str, tense: str | None, value: str | None, granularity: str | None, kind: str
+) -> None:
     found = resolve(text, SAT, tense)
     assert (found.value, found.granularity, found.type) == (value, granularity, kind), found.reason
 
 
-@pytest.mark.parametrize(("text", "timex_type"), [
-    ("10:30 a.m.", "TIME"), ("Friday night", "TIME"), ("three months", "DURATION"),
-    ("weekly", "SET"), ("March 2026", "DATE"), ("now", "DATE"),
-])
+@pytest.mark.parametrize(
+    ("text", "timex_type"),
+    [
+        ("10:30 a.m.", "TIME"),
+        ("Friday night", "TIME"),
+        ("three months", "DURATION"),
+        ("weekly", "SET"),
+        ("March 2026", "DATE"),
+        ("now", "DATE"),
+    ],
+)
 def test_time_resolve_timex_type(text: str, timex_type: str) -> None:
     assert resolve(text, SAT).timex_type == timex_type
 
 
-@pytest.mark.parametrize(("text", "mod"), [
-    ("early March", "START"), ("late last week", "END"), ("mid-1990s", "MID"),
-    ("about five hours", "APPROX"), ("more than four years", "MORE_THAN"),
-    ("nearly two years", "LESS_THAN"), ("at least 30 days", "EQUAL_OR_MORE"),
-    ("a week or so ago", "APPROX"), ("March 3", None),
-])
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("early March", "START"),
+        ("late last week", "END"),
+        ("mid-1990s", "MID"),
+        ("about five hours", "APPROX"),
+        ("more than four years", "MORE_THAN"),
+        ("nearly two years", "LESS_THAN"),
+        ("at least 30 days", "EQUAL_OR_MORE"),
+        ("a week or so ago", "APPROX"),
+        ("March 3", None),
+    ],
+)
 def test_time_resolve_mod(text: str, mod: str | None) -> None:
     assert resolve(text, SAT).mod == mod
 
 
-@pytest.mark.parametrize("text", [
-    "yesterday", "last week", "Saturday", "January 3rd", "three years ago", "this week",
-    "next month", "the third quarter", "10:30 a.m.", "Christmas", "last summer", "tonight",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yesterday",
+        "last week",
+        "Saturday",
+        "January 3rd",
+        "three years ago",
+        "this week",
+        "next month",
+        "the third quarter",
+        "10:30 a.m.",
+        "Christmas",
+        "last summer",
+        "tonight",
+    ],
+)
 def test_time_resolve_unanchored_relative_stays_unresolved(text: str) -> None:
     found = resolve(text, None, "past")
     assert found.value is None and found.type == "unresolved"
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("2003", "2003"), ("March 5, 1946", "1946-03-05"), ("three months", "P3M"),
-    ("the 1990s", "199X"), ("Q1 2026", "2026-Q1"), ("now", "PRESENT_REF"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2003", "2003"),
+        ("March 5, 1946", "1946-03-05"),
+        ("three months", "P3M"),
+        ("the 1990s", "199X"),
+        ("Q1 2026", "2026-Q1"),
+        ("now", "PRESENT_REF"),
+    ],
+)
 def test_time_resolve_unanchored_absolute_keeps_value(text: str, value: str) -> None:
     assert resolve(text, None).value == value
 
 
-@pytest.mark.parametrize(("text", "previous", "value"), [
-    ("that day", ["2026-01-03"], "2026-01-03"),
-    ("the next day", ["2026-01-03"], "2026-01-04"),
-    ("later that year", ["2003-03-20"], "2003"),
-    ("a year earlier", ["2025-Q3"], "2024-Q3"),
-    ("the year-ago quarter", ["2025-Q3"], "2024-Q3"),
-    ("the previous Friday", ["2026-01-16"], "2026-01-09"),
-    ("that day", [], None),
-])
-def test_time_resolve_anaphora_uses_earlier_values(text: str, previous: list[str],
-                                                   value: str | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "previous", "value"),
+    [
+        ("that day", ["2026-01-03"], "2026-01-03"),
+        ("the next day", ["2026-01-03"], "2026-01-04"),
+        ("later that year", ["2003-03-20"], "2003"),
+        ("a year earlier", ["2025-Q3"], "2024-Q3"),
+        ("the year-ago quarter", ["2025-Q3"], "2024-Q3"),
+        ("the previous Friday", ["2026-01-16"], "2026-01-09"),
+        ("that day", [], None),
+    ],
+)
+def test_time_resolve_anaphora_uses_earlier_values(text: str, previous: list[str], value: str | None) -> None:
     assert resolve(text, SAT, None, previous).value == value
 
 
@@ -169,20 +207,70 @@ def test_time_normalise_writes_numbers_and_names() -> None:
     assert normalise("twenty-four hours") == "24 hours"
 
 
-@pytest.mark.parametrize(("value", "parsed"), [
-    ("2026-01-17", ("day", dt.date(2026, 1, 17))), ("2026-W03", ("week", dt.date(2026, 1, 12))),
-    ("2026-Q2", ("quarter", dt.date(2026, 4, 1))), ("2026", ("year", dt.date(2026, 1, 1))),
-    ("2026-01-13T10:30", ("day", dt.date(2026, 1, 13))), ("P3M", None), ("PRESENT_REF", None),
-])
+@pytest.mark.parametrize(
+    ("value", "parsed"),
+    [
+        ("2026-01-17", ("day", dt.date(2026, 1, 17))),
+        ("2026-W03", ("week", dt.date(2026, 1, 12))),
+        ("2026-Q2", ("quarter", dt.date(2026, 4, 1))),
+        ("2026", ("year", dt.date(2026, 1, 1))),
+        ("2026-01-13T10:30", ("day", dt.date(2026, 1, 13))),
+        ("P3M", None),
+        ("PRESENT_REF", None),
+    ],
+)
 def test_time_parse_value(value: str, parsed: tuple[str, dt.date] | None) -> None:
     assert parse_value(value) == parsed
 
 
-TIME_WORDS = ["the", "last", "next", "early", "about", "ago", "before", "after", "between", "and",
-              "to", "of", "a", "few", "three", "twenty", "1/2", "Friday", "night", "Jan.", "3rd",
-              "31", "2026", "'80s", "quarter", "year", "weeks", "days", "p.m.", "10:30", "noon",
-              "Christmas", "now", "daily", "every", "century", "the 1990s", "-", ",", "9999",
-              "0000", "2026-13-45", "Q5", "W99", "Feb. 30", "29"]
+TIME_WORDS = [
+    "the",
+    "last",
+    "next",
+    "early",
+    "about",
+    "ago",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "of",
+    "a",
+    "few",
+    "three",
+    "twenty",
+    "1/2",
+    "Friday",
+    "night",
+    "Jan.",
+    "3rd",
+    "31",
+    "2026",
+    "'80s",
+    "quarter",
+    "year",
+    "weeks",
+    "days",
+    "p.m.",
+    "10:30",
+    "noon",
+    "Christmas",
+    "now",
+    "daily",
+    "every",
+    "century",
+    "the 1990s",
+    "-",
+    ",",
+    "9999",
+    "0000",
+    "2026-13-45",
+    "Q5",
+    "W99",
+    "Feb. 30",
+    "29",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -190,11 +278,11 @@ TIME_WORDS = ["the", "last", "next", "early", "about", "ago", "before", "after",
     words=st.lists(st.sampled_from(TIME_WORDS) | st.text(max_size=6), max_size=7),
     anchor=st.none() | st.dates(),
     tense=st.sampled_from([None, "past", "present", "future", "bogus"]),
-    previous=st.lists(st.sampled_from(["2026-01-03", "0001-Q1", "9999-W52", "P3M", "x", ""]),
-                      max_size=3),
+    previous=st.lists(st.sampled_from(["2026-01-03", "0001-Q1", "9999-W52", "P3M", "x", ""]), max_size=3),
 )
-def test_time_resolve_never_raises(words: list[str], anchor: dt.date | None, tense: str,
-                                   previous: list[str]) -> None:
+def test_time_resolve_never_raises(
+    words: list[str], anchor: dt.date | None, tense: str, previous: list[str]
+) -> None:
     found = resolve(" ".join(words), anchor, tense, previous)
     assert found.type in ("exact", "approximate", "range", "unresolved")
     assert found.value is None or isinstance(found.value, str)

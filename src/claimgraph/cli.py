@@ -49,16 +49,32 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True, help="Print claimgraph/1 JSON (JSON Lines for several documents).")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write <input stem>.json per document into this directory.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print claimgraph/1 JSON (JSON Lines for several documents)."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write <input stem>.json per document into this directory.",
+)
 @click.option("--published", help="Publication date for every input (ISO 8601 or a plain date).")
 @click.option("--outlet", help="Publisher name for every input.")
 @click.option("--url", help="URL for every input.")
 @click.option("--title", help="Title for every input.")
-@click.option("--keep-boilerplate", is_flag=True, help="Analyse the text as given, without removing boilerplate.")
-def analyze(paths: tuple[str, ...], as_json: bool, out_dir: Path | None, published: str | None,
-            outlet: str | None, url: str | None, title: str | None, keep_boilerplate: bool) -> None:
+@click.option(
+    "--keep-boilerplate", is_flag=True, help="Analyse the text as given, without removing boilerplate."
+)
+def analyze(
+    paths: tuple[str, ...],
+    as_json: bool,
+    out_dir: Path | None,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    title: str | None,
+    keep_boilerplate: bool,
+) -> None:
     """Analyse articles: who is involved, what is claimed, on whose authority, and when.
 
     PATHS are .txt, .html, .json or .jsonl files, directories (searched recursively) or - for
@@ -153,9 +169,11 @@ def validate(paths: tuple[str, ...]) -> None:
         text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8")
         stripped = text.strip()
         try:
-            items = [json.loads(stripped)] if stripped.startswith("{") and "\n{" not in stripped else [
-                json.loads(line) for line in stripped.splitlines() if line.strip()
-            ]
+            items = (
+                [json.loads(stripped)]
+                if stripped.startswith("{") and "\n{" not in stripped
+                else [json.loads(line) for line in stripped.splitlines() if line.strip()]
+            )
         except json.JSONDecodeError as exc:
             _fail(f"{path}: not JSON: {exc}")
             bad += 1

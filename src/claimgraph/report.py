@@ -91,8 +91,13 @@ def _timeline(out: dict[str, Any], entities: dict[str, dict[str, Any]]) -> Table
         when = f"{t['value'] or '?'} ({t['text']})" if t else "—"
         claim = claims.get(ev["claim"] or "")
         status = claim["status"] if claim else "—"
-        table.add_row(when, f"{ev['type']} ({ev['trigger']['text']})", names(ev["actors"]),
-                      names(ev["recipients"]), Text(status, style=STATUS_STYLE.get(status, "")))
+        table.add_row(
+            when,
+            f"{ev['type']} ({ev['trigger']['text']})",
+            names(ev["actors"]),
+            names(ev["recipients"]),
+            Text(status, style=STATUS_STYLE.get(status, "")),
+        )
     return table
 
 
@@ -104,8 +109,9 @@ def render(out: dict[str, Any], console: Console) -> None:
     meta = " · ".join(x for x in (doc["outlet"], doc["published"], doc["url"], doc["id"]) if x)
     parts: list[Any] = [Text(meta, style="dim")]
     if out.get("analysis", {}).get("partial"):
-        parts.append(Text(f"partial analysis: no full pipeline for language {doc['language']!r} yet",
-                          style="yellow"))
+        parts.append(
+            Text(f"partial analysis: no full pipeline for language {doc['language']!r} yet", style="yellow")
+        )
     console.print(Panel(Group(head, *parts), expand=True))
     console.print(_entities(out, entities))
     console.print(_claims(out, entities))

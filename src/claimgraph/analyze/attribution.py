@@ -27,6 +27,7 @@ from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 from claimgraph.analyze.spans import (
     QUOTES,
     char_range,
+    chars,
     cue_range,
     quote_after,
     quote_before,
@@ -36,7 +37,7 @@ from claimgraph.analyze.spans import (
     subtree,
 )
 from claimgraph.ids import make_id
-from claimgraph.model import Claim, Source, TextSpan
+from claimgraph.model import Claim, Entity, Source, TextSpan
 
 #: how many sentences a report keeps governing hedged sentences after it (DESIGN: "until the text
 #: changes voice"); 3 covers the seed's and the examples' runs of conditionals without reaching
@@ -67,8 +68,26 @@ class Found:
 
 
 #: verbs that cannot stand without an object: "the accusation that X used" is a relative clause
-_NEEDS_OBJECT = frozenset({"use", "make", "take", "give", "bring", "cite", "face", "level", "file",
-                           "raise", "issue", "publish", "send", "receive", "offer", "hold"})
+_NEEDS_OBJECT = frozenset(
+    {
+        "use",
+        "make",
+        "take",
+        "give",
+        "bring",
+        "cite",
+        "face",
+        "level",
+        "file",
+        "raise",
+        "issue",
+        "publish",
+        "send",
+        "receive",
+        "offer",
+        "hold",
+    }
+)
 
 
 def _relative_clause(clause: Token) -> bool:
@@ -100,6 +119,10 @@ def _is_statement(sent: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sent) or sum(t.is_alpha for t in sent) >= 3
 
 
+def _is_outlet(entity: Entity | None) -> bool:
+    return entity is not None and entity.type == "outlet"
+
+
 class Attributor:
     """Find claims, their cues, sources, chains and status."""
 
@@ -124,8 +147,13 @@ class Attributor:
             head = pobj[0]
             cue_end = to[0].idx + len(to[0].text)
             # "according to a report by Reuters": the author is the source.
-            by = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
-                  for g in c.children if g.dep_ == "pobj" and index.at(g) is not None]
+            by = [
+                g
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+                for g in c.children
+                if g.dep_ == "pobj" and index.at(g) is not None
+            ]
             src_head = by[0] if by else head
             excluded = {t.i for t in tok.subtree}
             cites = self._citing(sent, excluded)
@@ -133,7 +161,9 @@ class Attributor:
             content = char_range([t for t in sent if t.i not in excluded])
             source = source_span(src_head) if src_head is head else span_of(sent.doc, list(src_head.subtree))
             if source is not None and not by:
-                source = span_of(sent.doc, [t for t in head.subtree if not any(t in c.subtree for c in cites)])
+                source = span_of(
+                    sent.doc, [t for t in head.subtree if not any(t in c.subtree for c in cites)]
+                )
             if content is None or source is None:
                 continue
             info = classify(source, index)
@@ -144,7 +174,11 @@ class Attributor:
 
     def _citing(self, sent: Span, excluded: set[int]) -> list[Token]:
         """Return the "citing Y" verbs of a sentence (their object is an inner source)."""
-        return [t for t in sent if t.lemma_ == "cite" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children)]
+        return [
+            t
+            for t in sent
+            if t.lemma_ == "cite" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children)
+        ]
 
     def _nest_citing(self, found: Found, cites: list[Token], index: EntityIndex) -> None:
         """Turn "X, citing Y" into a chain X → Y: Y becomes the claim's own source."""
@@ -188,7 +222,9 @@ class Attributor:
                 # "He is said to have fled": agentless hearsay, content = subject + complement.
                 rng = char_range(subtree(passive_subj[0]) + subtree(xcomp[0]))
                 if rng:
-                    out.append(Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged"))
+                    out.append(
+                        Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged")
+                    )
                 continue
             chosen = self._frames(tok)
             if chosen is None:
@@ -199,8 +235,11 @@ class Attributor:
             best, usable = chosen
             if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
                 comp = next(c for c in tok.children if c.dep_ == "ccomp")
-                if not any(g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
-                           for g in comp.children if g.i < comp.i) and not quoted(comp):
+                if not any(
+                    g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")
+                    for g in comp.children
+                    if g.i < comp.i
+                ) and not quoted(comp):
                     continue  # "asked whether X" asks; "asked X to" is a request
             cue_end = None
             if best.startswith("head:"):
@@ -222,8 +261,14 @@ class Attributor:
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.
                 after = quote_after(tok.doc.text, cue_end or cue[1])
-                if after is not None and not any(t.pos_ == "VERB" and t.idx >= after[0] and t.idx < after[1]
-                                                 and t.head.i == tok.i and t.dep_ != "ccomp" for t in sent):
+                if after is not None and not any(
+                    t.pos_ == "VERB"
+                    and t.idx >= after[0]
+                    and t.idx < after[1]
+                    and t.head.i == tok.i
+                    and t.dep_ != "ccomp"
+                    for t in sent
+                ):
                     rng = (rng[0], after[1])
             if rng is None:
                 continue
@@ -240,8 +285,9 @@ class Attributor:
         subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
         return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0]))
 
-    def _attribute(self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span,
-                   index: EntityIndex) -> Found:
+    def _attribute(
+        self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span, index: EntityIndex
+    ) -> Found:
         """Return the attribution of content ``rng`` to the subject (or agent) of cue ``tok``."""
         passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
         cue = cue_range(tok)
@@ -259,10 +305,9 @@ class Attributor:
             base = "hedged"  # "it was reported that": nobody stands behind it
         found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
         # "X told Reuters": the outlet is the hop between the publisher and X.
-        heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and index.at(c) is not None
-                 and index.at(c).type == "outlet"]
-        if heard:
-            outlet = span_of(sent.doc, [heard[0]])
+        heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _is_outlet(index.at(c))]
+        outlet = span_of(sent.doc, heard[:1])
+        if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
             self._nest_citing(found, self._citing(sent, set()), index)
@@ -273,21 +318,31 @@ class Attributor:
         for tok in sent:
             if tok.pos_ != "NOUN" or st.stance(tok.lemma_, noun=True) is None:
                 continue
-            clause = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")
-                      and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
+            clause = [
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "appos")
+                and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            ]
             if not clause or _relative_clause(clause[0]):
                 continue
             rng = char_range(subtree(clause[0]))
             if rng is None:
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss"]
-            by = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                  for g in c.children if g.dep_ == "pobj"]
+            by = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
             src = poss[0] if poss else (by[0] if by else None)
             source = source_span(src) if src is not None else None
             info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
-            out.append(Found(rng, (tok.idx, tok.idx + len(tok.text)), source, info,
-                             st.cue_status(tok, noun=True)))
+            out.append(
+                Found(rng, (tok.idx, tok.idx + len(tok.text)), source, info, st.cue_status(tok, noun=True))
+            )
         return out
 
     def _colon(self, sent: Span, index: EntityIndex) -> list[Found]:
@@ -312,8 +367,12 @@ class Attributor:
         return [Found(rng, (colon.idx, colon.idx + 1), source, info, "reported")]
 
     def _in_sentence(self, sent: Span, index: EntityIndex) -> list[Found]:
-        found = (self._according(sent, index) + self._verbs(sent, index) + self._nouns(sent, index)
-                 + self._colon(sent, index))
+        found = (
+            self._according(sent, index)
+            + self._verbs(sent, index)
+            + self._nouns(sent, index)
+            + self._colon(sent, index)
+        )
         found.sort(key=lambda f: f.content[0])
         # Nesting inside one sentence: a cue inside another's content is reported by that source.
         for f in found:
@@ -336,8 +395,14 @@ class Attributor:
             for f in found:
                 f.sentence = si
                 head = f.source.root if f.source is not None else None
-                if head is not None and f.info.entity is None and head.lemma_ in unnamed and any(
-                    c.dep_ == "det" and c.lower_ in ("the", "that", "these", "those") for c in head.children
+                if (
+                    head is not None
+                    and f.info.entity is None
+                    and head.lemma_ in unnamed
+                    and any(
+                        c.dep_ == "det" and c.lower_ in ("the", "that", "these", "those")
+                        for c in head.children
+                    )
                 ):
                     # "The official said ..." after "A senior official confirmed ...": the same source.
                     earlier = unnamed[head.lemma_]
@@ -350,7 +415,9 @@ class Attributor:
                     context = f.outer[0]
                 elif f.info.kind in ("anonymous", "unspecified") and not f.outer and context:
                     f.outer = [context]
-                status, marks = st.content_status(f.status, doc.char_span(*f.content, alignment_mode="expand"))
+                status, marks = st.content_status(
+                    f.status, chars(doc, f.content)
+                )
                 f.status, f.hedges = status, marks
                 last = f
             if found:
@@ -363,22 +430,48 @@ class Attributor:
             quoted = sent.text.lstrip()[:1] in QUOTES
             recent = last is not None and si - last.sentence <= CONTINUATION_WINDOW
             text = doc.text
-            if quoted and last is not None and si - last.sentence == 1 and text[last.content[0]] in QUOTES \
-                    and last.cue is not None and last.cue[0] > last.content[0]:
+            if (
+                quoted
+                and last is not None
+                and si - last.sentence == 1
+                and text[last.content[0]] in QUOTES
+                and last.cue is not None
+                and last.cue[0] > last.content[0]
+            ):
                 # “A,” he said. “B.”: the quotation goes on; PolNeAR takes it as one content.
                 last.content = (last.content[0], rng[1])
                 last.sentence = si
                 continue
-            if recent and last is not None and (
-                any(st.is_reportative_conditional(t) or t.lower_ in REPORTATIVE for t in marks)
-                or (quoted and si - last.sentence == 1)
+            if (
+                recent
+                and last is not None
+                and (
+                    any(st.is_reportative_conditional(t) or t.lower_ in REPORTATIVE for t in marks)
+                    or (quoted and si - last.sentence == 1)
+                )
             ):
-                f = Found(rng, None, last.source, last.info, st.combine("reported", status), marks,
-                          list(last.outer), si)
+                f = Found(
+                    rng,
+                    None,
+                    last.source,
+                    last.info,
+                    st.combine("reported", status),
+                    marks,
+                    list(last.outer),
+                    si,
+                )
                 last = f
             elif status == "hedged":
-                f = Found(rng, None, None, SourceInfo("unspecified", None, None), status, marks,
-                          [context] if context else [], si)
+                f = Found(
+                    rng,
+                    None,
+                    None,
+                    SourceInfo("unspecified", None, None),
+                    status,
+                    marks,
+                    [context] if context else [],
+                    si,
+                )
             else:
                 f = Found(rng, None, None, SourceInfo("publisher", None, None), status, marks, [], si)
             out.append(f)
@@ -388,14 +481,21 @@ class Attributor:
         """Give "..., although it is not clear whether X" its own claim, with status uncertain."""
         out: list[Found] = []
         for f in found:
-            span = doc.char_span(*f.content, alignment_mode="expand")
+            span = chars(doc, f.content)
             q = next((t for t in span if st.is_open_question(t) and t.dep_ in ("advcl", "conj")), None)
-            sub = char_range([t for t in q.subtree if t.dep_ not in ("mark", "cc") or t.head != q]) if q else None
+            sub = (
+                char_range([t for t in q.subtree if t.dep_ not in ("mark", "cc") or t.head != q])
+                if q
+                else None
+            )
             main = char_range([t for t in span if t.i < min(x.i for x in q.subtree)]) if q else None
             if q is None or sub is None or main is None:
                 out.append(f)
                 continue
-            status, marks = st.content_status(f.status if f.status != "uncertain" else "reported", doc.char_span(*main, alignment_mode="expand"))
+            status, marks = st.content_status(
+                f.status if f.status != "uncertain" else "reported",
+                chars(doc, main),
+            )
             out.append(Found(main, f.cue, f.source, f.info, status, marks, f.outer, f.sentence))
             out.append(Found(sub, None, f.source, f.info, "uncertain", [q], f.outer, f.sentence))
         return out
@@ -411,21 +511,38 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
     document = doc._.cg_document
     outlet = document.outlet if document is not None else None
     pub_entity = next((e.id for e in doc._.cg_entities or [] if outlet and e.name == outlet), None)
-    publisher = Source(make_id("s", "publisher"), "publisher", pub_entity, outlet or "the publisher", None, None)
+    publisher = Source(
+        make_id("s", "publisher"), "publisher", pub_entity, outlet or "the publisher", None, None
+    )
     sources: dict[str, Source] = {publisher.id: publisher}
 
     def source_of(span: Span | None, info: SourceInfo) -> Source:
         if info.kind == "publisher" or (
-            info.kind == "outlet" and info.entity is not None and outlet is not None
+            info.kind == "outlet"
+            and info.entity is not None
+            and outlet is not None
             and fold(info.entity.name) == fold(outlet)
         ):
             return publisher  # "told Reuters" in Reuters' own story is the publisher
         if span is None:
-            src = Source(make_id("s", info.kind, None), info.kind, None, "(unnamed)" if info.kind == "unspecified" else info.kind, None, None)
+            src = Source(
+                make_id("s", info.kind, None),
+                info.kind,
+                None,
+                "(unnamed)" if info.kind == "unspecified" else info.kind,
+                None,
+                None,
+            )
         else:
-            src = Source(make_id("s", info.kind, span.start_char, span.end_char), info.kind,
-                         info.entity.id if info.entity else None, span.text, span.start_char,
-                         span.end_char, info.count)
+            src = Source(
+                make_id("s", info.kind, span.start_char, span.end_char),
+                info.kind,
+                info.entity.id if info.entity else None,
+                span.text,
+                span.start_char,
+                span.end_char,
+                info.count,
+            )
         return sources.setdefault(src.id, src)
 
     claims: dict[str, Claim] = {}
@@ -443,8 +560,16 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
         content = TextSpan(f.content[0], f.content[1], text[f.content[0] : f.content[1]])
         cue = TextSpan(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]]) if f.cue else None
         cid = make_id("c", own.id, content.start, content.end)
-        claims.setdefault(cid, Claim(
-            id=cid, content=content, cue=cue, source=own.id, chain=chain, status=f.status,
-            hedges=[TextSpan(t.idx, t.idx + len(t.text), t.text) for t in f.hedges],
-        ))
+        claims.setdefault(
+            cid,
+            Claim(
+                id=cid,
+                content=content,
+                cue=cue,
+                source=own.id,
+                chain=chain,
+                status=f.status,
+                hedges=[TextSpan(t.idx, t.idx + len(t.text), t.text) for t in f.hedges],
+            ),
+        )
     return list(sources.values()), list(claims.values())

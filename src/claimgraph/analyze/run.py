@@ -59,13 +59,16 @@ class Analyzer:
                 docs.append(doc)
             names = [n for n in self.nlp.pipe_names if n not in disable]
             with self.nlp.select_pipes(disable=list(disable)):
-                for (i, _), doc in zip(group, self.nlp.pipe(docs, batch_size=self.batch_size)):
+                for (i, _), doc in zip(group, self.nlp.pipe(docs, batch_size=self.batch_size), strict=True):
                     removed = self._removed.pop(doc._.cg_document.origin, [])
-                    results[i] = to_contract(doc, components=names, model=self.model,
-                                             partial=bool(disable), removed=removed)
+                    results[i] = to_contract(
+                        doc, components=names, model=self.model, partial=bool(disable), removed=removed
+                    )
         return [results[i] for i in range(len(batch))]
 
-    def results(self, items: Iterable[Document | Rejection]) -> Iterator[tuple[str, dict[str, Any] | Rejection]]:
+    def results(
+        self, items: Iterable[Document | Rejection]
+    ) -> Iterator[tuple[str, dict[str, Any] | Rejection]]:
         """Yield (input origin, claimgraph/1 dict or Rejection) per item, in input order."""
         pending: list[Document | Rejection] = []
 

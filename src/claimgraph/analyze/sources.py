@@ -16,14 +16,46 @@ from claimgraph.analyze.entities import is_title
 from claimgraph.model import Entity
 
 NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "twenty": 20, "dozen": 12, "both": 2, "a": 1, "an": 1, "another": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "dozen": 12,
+    "both": 2,
+    "a": 1,
+    "an": 1,
+    "another": 1,
 }
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "i": "person",
-            "we": "organization", "they": "unspecified", "it": "unspecified"}
-ENTITY_KINDS = {"person": "person", "outlet": "outlet", "organization": "organization",
-                "place": "organization", "group": "organization", "other": "unspecified"}
+PRONOUNS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "i": "person",
+    "we": "organization",
+    "they": "unspecified",
+    "it": "unspecified",
+}
+ENTITY_KINDS = {
+    "person": "person",
+    "outlet": "outlet",
+    "organization": "organization",
+    "place": "organization",
+    "group": "organization",
+    "other": "unspecified",
+}
 
 
 @dataclass
@@ -93,8 +125,10 @@ class EntityIndex:
     def by_role(self, noun: str, before: int) -> Entity | None:
         """Return the one person whose known role has head ``noun``, mentioned before ``before``."""
         people = [
-            e for e in self.entities
-            if e.type == "person" and e.mentions[0].start < before
+            e
+            for e in self.entities
+            if e.type == "person"
+            and e.mentions[0].start < before
             and any(r.title.split()[-1] == noun for r in e.roles)
         ]
         return people[0] if len(people) == 1 else None
@@ -110,19 +144,39 @@ def count_of(head: Token) -> int | None:
             if text in NUMBERS:
                 return NUMBERS[text]
     if head.tag_ in ("NN", "NNP"):
-        if any(c.lower_ in ("a", "an", "one", "another") for c in head.children if c.dep_ in ("det", "nummod")):
+        if any(
+            c.lower_ in ("a", "an", "one", "another") for c in head.children if c.dep_ in ("det", "nummod")
+        ):
             return 1
     return None
 
 
 def _definite(head: Token) -> bool:
-    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any", "another") for c in head.children)
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "any", "another")
+        for c in head.children
+    )
 
 
 #: titles that name a function many unnamed people hold: "the official" is anonymous unless a
 #: named person in the text holds that role
-GENERIC_TITLES = frozenset({"official", "source", "aide", "diplomat", "officer", "adviser", "advisor",
-                            "executive", "analyst", "lawmaker", "legislator", "insider", "staffer"})
+GENERIC_TITLES = frozenset(
+    {
+        "official",
+        "source",
+        "aide",
+        "diplomat",
+        "officer",
+        "adviser",
+        "advisor",
+        "executive",
+        "analyst",
+        "lawmaker",
+        "legislator",
+        "insider",
+        "staffer",
+    }
+)
 
 
 def _quantified(head: Token) -> tuple[Token, int | None] | None:
@@ -144,10 +198,10 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     head = span.root
     quantified = _quantified(head)
     if quantified is not None:
-        noun, number = quantified
-        inner = classify(span.doc[noun.i : noun.i + 1], index)
-        kind = "anonymous" if inner.kind in ("anonymous", "unspecified", "person") else inner.kind
-        return SourceInfo(kind, number, inner.entity if kind != "anonymous" else None)
+        counted, number = quantified
+        inner = classify(span.doc[counted.i : counted.i + 1], index)
+        counted_kind = "anonymous" if inner.kind in ("anonymous", "unspecified", "person") else inner.kind
+        return SourceInfo(counted_kind, number, inner.entity if counted_kind != "anonymous" else None)
     # "a report ... by Reuters", "Reuters' report": the author is the source.
     noun = head.lemma_.lower()
     kinds = lexicon.table("source_nouns.tsv")
@@ -156,18 +210,21 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         return SourceInfo(ENTITY_KINDS[entity.type], None, entity)
     lower = head.lower_
     if lower in PRONOUNS:
-        kind = PRONOUNS[lower]
-        if kind == "person":
-            return SourceInfo("person", 1, index.last_subject(span.start_char, 1)
-                              or index.recent(span.start_char, {"person"}))
-        if kind == "organization":
+        pronoun_kind = PRONOUNS[lower]
+        if pronoun_kind == "person":
+            return SourceInfo(
+                "person",
+                1,
+                index.last_subject(span.start_char, 1) or index.recent(span.start_char, {"person"}),
+            )
+        if pronoun_kind == "organization":
             return SourceInfo("organization", None, index.recent(span.start_char, {"organization", "outlet"}))
         return SourceInfo("unspecified", None, None)
     named = [e for e in index.in_span(span) if index.at(head) is e]
     if named:
         return SourceInfo(ENTITY_KINDS[named[0].type], None, named[0])
     plural = head.tag_ in ("NNS", "NNPS")
-    kind = kinds.get(noun, (None,))[0]
+    kind: str | None = kinds[noun][0] if noun in kinds else None
     if kind == "outlet" or (noun == "agency" and index.recent(span.start_char, {"outlet"}, 3000)):
         return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000))
     if kind == "document":
@@ -179,8 +236,11 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         if noun in GENERIC_TITLES:
             person = index.by_role(noun, span.start_char)
             return SourceInfo("person", 1, person) if person else SourceInfo("anonymous", 1, None)
-        person = (index.last_subject(span.start_char) or index.by_role(noun, span.start_char)
-                  or index.recent(span.start_char, {"person"}))
+        person = (
+            index.last_subject(span.start_char)
+            or index.by_role(noun, span.start_char)
+            or index.recent(span.start_char, {"person"})
+        )
         return SourceInfo("person", 1, person)
     if kind == "anonymous" or is_title(head) or plural:
         return SourceInfo("anonymous", count_of(head), None)

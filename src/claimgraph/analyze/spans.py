@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-QUOTES = "\"“”«»„"
+QUOTES = '"“”«»„'
+
+
+def chars(doc: Doc, rng: tuple[int, int]) -> Span:
+    """Return the tokens covering the character range ``rng`` of ``doc`` (widened to tokens)."""
+    span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    if span is None:
+        raise ValueError(f"characters {rng} are outside the document")
+    return span
 
 
 def char_range(tokens: list[Token]) -> tuple[int, int] | None:
@@ -92,8 +100,26 @@ def source_span(head: Token) -> Span | None:
 
 
 #: nouns of the medium in "said in a statement", which PolNeAR counts as part of the cue
-MEDIA = frozenset({"statement", "interview", "post", "tweet", "letter", "speech", "email", "op-ed",
-                   "release", "memo", "video", "message", "note", "essay", "column", "podcast"})
+MEDIA = frozenset(
+    {
+        "statement",
+        "interview",
+        "post",
+        "tweet",
+        "letter",
+        "speech",
+        "email",
+        "op-ed",
+        "release",
+        "memo",
+        "video",
+        "message",
+        "note",
+        "essay",
+        "column",
+        "podcast",
+    }
+)
 _WHEN = frozenset({"DATE", "TIME"})
 
 
@@ -106,8 +132,11 @@ def cue_range(tok: Token) -> tuple[int, int]:
     """
     doc = tok.doc
     start = tok.i
-    helpers = {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")
-               or (c.dep_ == "advmod" and c.i < tok.i and c.pos_ == "ADV")}
+    helpers = {
+        c.i
+        for c in tok.children
+        if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "advmod" and c.i < tok.i and c.pos_ == "ADV")
+    }
     while start - 1 in helpers:
         start -= 1
     end = tok.i
@@ -116,8 +145,10 @@ def cue_range(tok: Token) -> tuple[int, int]:
             continue
         if c.dep_ == "prt" or (c.dep_ == "npadvmod" and c.ent_type_ in _WHEN and len(list(c.subtree)) == 1):
             end = c.i
-        elif c.dep_ == "prep" and c.lower_ == "in" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children)
         ):
             end = max(t.i for t in c.subtree)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
@@ -128,7 +159,7 @@ def quote_after(text: str, pos: int) -> tuple[int, int] | None:
     i = pos
     while i < len(text) and text[i] in " ,:\u00a0":
         i += 1
-    if i >= len(text) or text[i] not in "“\"«„":
+    if i >= len(text) or text[i] not in '“"«„':
         return None
     closer = {"“": "”", "«": "»", "„": "“"}.get(text[i], text[i])
     end = text.find(closer, i + 1)
@@ -142,7 +173,7 @@ def quote_before(text: str, pos: int) -> tuple[int, int] | None:
     i = pos - 1
     while i >= 0 and text[i] in " ,\u00a0":
         i -= 1
-    if i < 0 or text[i] not in "”\"»":
+    if i < 0 or text[i] not in '”"»':
         return None
     opener = {"”": "“", "»": "«"}.get(text[i], text[i])
     start = text.rfind(opener, 0, i)

@@ -12,8 +12,13 @@ from spacy.tokens import Span, Token
 
 from claimgraph.analyze import lexicon
 
-STANCE_STATUS = {"neutral": "reported", "assertive": "reported", "hedging": "hedged",
-                 "uncertain": "uncertain", "denial": "denied"}
+STANCE_STATUS = {
+    "neutral": "reported",
+    "assertive": "reported",
+    "hedging": "hedged",
+    "uncertain": "uncertain",
+    "denial": "denied",
+}
 RANK = {"asserted": 0, "reported": 0, "hedged": 1, "uncertain": 2, "denied": 3}
 #: adjectives that, negated or not, open a question: "it is not clear whether", "it remains unknown"
 OPEN_QUESTION = frozenset({"clear", "unclear", "known", "unknown", "certain", "uncertain", "sure", "evident"})
@@ -59,11 +64,11 @@ def is_open_question(tok: Token) -> bool:
     negated = any(c.dep_ == "neg" for c in tok.children)
     opens = any(
         g.dep_ == "mark" and g.lower_ in ("whether", "if", "how", "why", "when", "what", "who")
-        for c in list(tok.children) + list(acomp[0].children) if c.dep_ == "ccomp"
+        for c in list(tok.children) + list(acomp[0].children)
+        if c.dep_ == "ccomp"
         for g in c.children
     ) or any(
-        c.dep_ == "ccomp" and c.tag_ in ("WRB", "WP") or c.lower_ in ("whether",)
-        for c in acomp[0].subtree
+        c.dep_ == "ccomp" and c.tag_ in ("WRB", "WP") or c.lower_ in ("whether",) for c in acomp[0].subtree
     )
     word = acomp[0].lower_
     return opens and (word in ("unclear", "unknown", "uncertain") or negated)
@@ -84,7 +89,8 @@ def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
         elif is_open_question(tok):
             found.append((tok, "uncertain"))
         elif (
-            tok.lemma_ in HEARSAY_PASSIVES and tok.tag_ == "VBN"
+            tok.lemma_ in HEARSAY_PASSIVES
+            and tok.tag_ == "VBN"
             and any(c.dep_ == "auxpass" for c in tok.children)
             and any(c.dep_ == "xcomp" for c in tok.children)
         ):

@@ -32,25 +32,96 @@ READ_ANCHOR = dt.date(2000, 1, 1)
 #: whole number of weeks, so that years, weeks, weekdays and days all move
 ANCHOR_PROBE = 400
 #: words dropped from the start of an extent (TimeML leaves prepositions to SIGNAL tags)
-TRIM_LEFT = frozenset({
-    "in", "on", "at", "for", "since", "by", "during", "until", "till", "from", "through",
-    "throughout", "of", "as", "to", "into", "within", "after", "before", "between", "and", "or",
-    "only", "just", "barely", "'s", "over", "per", "than", "except", "beyond", "toward",
-    "towards", "some", "like", "but", "so", "far", "its", "his", "her", "their", "our", "my",
-    "your",
-})
+TRIM_LEFT = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "for",
+        "since",
+        "by",
+        "during",
+        "until",
+        "till",
+        "from",
+        "through",
+        "throughout",
+        "of",
+        "as",
+        "to",
+        "into",
+        "within",
+        "after",
+        "before",
+        "between",
+        "and",
+        "or",
+        "only",
+        "just",
+        "barely",
+        "'s",
+        "over",
+        "per",
+        "than",
+        "except",
+        "beyond",
+        "toward",
+        "towards",
+        "some",
+        "like",
+        "but",
+        "so",
+        "far",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    }
+)
 #: of TRIM_LEFT, words TimeBank keeps before a number ("over a week", "within 18 months")
 KEEP_BEFORE_NUMBER = frozenset({"over", "within", "some"})
 #: words that make a unit a time when they stand just before a span ("this" + "year's election")
-LEFT_MODIFIERS = frozenset({"this", "last", "next", "that", "past", "coming", "previous",
-                            "following", "early", "late", "mid", "each", "every", "recent"})
+LEFT_MODIFIERS = frozenset(
+    {
+        "this",
+        "last",
+        "next",
+        "that",
+        "past",
+        "coming",
+        "previous",
+        "following",
+        "early",
+        "late",
+        "mid",
+        "each",
+        "every",
+        "recent",
+    }
+)
 TRIM_RIGHT = frozenset({"'s", "’s", "'", "of", "and", "or", "to", "than", "as", "-", "the", "a"})
 #: one-word expressions the model misses, kept where TimeBank mostly annotates them (measured on
 #: TimeBank 1.2 + AQUAINT, annotated of all: "now" 60 of 85, "recently" 13 of 20, "currently"
 #: 10 of 16, "daily" 11 of 17; left out: "previously" 3 of 23, "soon" 5 of 18, "already" 2 of 38,
 #: "then" 2 of 45, "once" 1 of 25). Re-run benchmarks/timebank.py when changing the list.
-SINGLE = ("now", "currently", "recently", "lately", "nowadays", "daily", "weekly", "hourly",
-          "nightly", "monthly", "yearly", "biweekly", "current")
+SINGLE = (
+    "now",
+    "currently",
+    "recently",
+    "lately",
+    "nowadays",
+    "daily",
+    "weekly",
+    "hourly",
+    "nightly",
+    "monthly",
+    "yearly",
+    "biweekly",
+    "current",
+)
 #: of SINGLE, words that are times only as adverbs ("rallies held daily", not "daily volume");
 #: "current" is the exception, an adjective of its own (9 of 17 standalone uses annotated)
 ADVERBS_ONLY = frozenset({"daily", "weekly", "hourly", "nightly", "monthly", "yearly", "biweekly"})
@@ -58,17 +129,57 @@ ADVERBS_ONLY = frozenset({"daily", "weekly", "hourly", "nightly", "monthly", "ye
 NOT_FOUND_REFS = frozenset({"the moment", "the present", "this time", "past years"})
 #: leading phrases TimeBank keeps in an extent ("at least 72 hours") or drops ("as long as a month")
 KEEP_LEFT = ("at least", "more than", "less than", "no more than", "no less than", "up to")
-DROP_LEFT = ("as long as", "as many as", "as much as", "as early as", "as late as",
-             "as recently as", "as of", "so far", "up until", "right after", "right before",
-             "just after", "just before")
+DROP_LEFT = (
+    "as long as",
+    "as many as",
+    "as much as",
+    "as early as",
+    "as late as",
+    "as recently as",
+    "as of",
+    "so far",
+    "up until",
+    "right after",
+    "right before",
+    "just after",
+    "just before",
+)
 #: what follows a span of time counted from an event ("months before the operation")
-EVENT_SIGNALS = ("before", "after", "prior to", "following", "ahead of", "leading up to", "since",
-                 "into", "of")
+EVENT_SIGNALS = (
+    "before",
+    "after",
+    "prior to",
+    "following",
+    "ahead of",
+    "leading up to",
+    "since",
+    "into",
+    "of",
+)
 UNITS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century")
 UNIT_WORDS = frozenset({u for u in UNITS} | {u + "s" for u in UNITS} | {"centuries"})
 #: verbs of planning: what they govern lies ahead of the telling
-INTENT = frozenset({"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare",
-                    "propose", "slate", "arrange", "due", "vow", "promise", "threaten", "want", "seek"})
+INTENT = frozenset(
+    {
+        "plan",
+        "schedule",
+        "set",
+        "expect",
+        "intend",
+        "hope",
+        "aim",
+        "prepare",
+        "propose",
+        "slate",
+        "arrange",
+        "due",
+        "vow",
+        "promise",
+        "threaten",
+        "want",
+        "seek",
+    }
+)
 AGE = re.compile(r"^\d+[- ](?:year|month|week|day)s?[- ]old$|^\d+$|^\d+-year-olds?$", re.I)
 #: adjectives the model tags DATE that TimeBank does not annotate ("annual report": 0 of 6)
 NOT_TIMES = frozenset({"annual", "quarterly", "annually", "biannual", "semiannual"})
@@ -145,20 +256,53 @@ class TimeTagger:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("SINGLE", [[{"LOWER": {"IN": list(SINGLE)}}]])
         self.matcher.add("WEEKDAY", [[{"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}]])
-        self.matcher.add("SET", [[{"LOWER": {"IN": ["every", "each"]}}, {"LIKE_NUM": True, "OP": "?"},
-                                  {"LOWER": {"IN": [*UNITS, *WEEKDAYS]}}]])
+        self.matcher.add(
+            "SET",
+            [
+                [
+                    {"LOWER": {"IN": ["every", "each"]}},
+                    {"LIKE_NUM": True, "OP": "?"},
+                    {"LOWER": {"IN": [*UNITS, *WEEKDAYS]}},
+                ]
+            ],
+        )
         months = list(words("month")) + [w + "." for w in words("month") if len(w) <= 4]
         self.matcher.add("MONTH_DAY", [[{"LOWER": {"IN": months}, "IS_TITLE": True}, {"LIKE_NUM": True}]])
         period = {"LOWER": {"IN": ["period", "quarter"]}}
-        self.matcher.add("FISCAL", [
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["latest", "comparable", "corresponding", "same"]}}, period],
-            [{"LOWER": "the"}, {"SHAPE": "dddd"}, period],
-        ])
-        self.matcher.add("PART_OF", [[
-            {"LOWER": "the", "OP": "?"},
-            {"LOWER": {"IN": ["early", "first", "last", "final", "closing", "opening", "waning", "initial"]}},
-            {"LOWER": {"IN": ["days", "weeks", "months", "years", "hours"]}},
-        ]])
+        self.matcher.add(
+            "FISCAL",
+            [
+                [
+                    {"LOWER": "the"},
+                    {"LOWER": {"IN": ["latest", "comparable", "corresponding", "same"]}},
+                    period,
+                ],
+                [{"LOWER": "the"}, {"SHAPE": "dddd"}, period],
+            ],
+        )
+        self.matcher.add(
+            "PART_OF",
+            [
+                [
+                    {"LOWER": "the", "OP": "?"},
+                    {
+                        "LOWER": {
+                            "IN": [
+                                "early",
+                                "first",
+                                "last",
+                                "final",
+                                "closing",
+                                "opening",
+                                "waning",
+                                "initial",
+                            ]
+                        }
+                    },
+                    {"LOWER": {"IN": ["days", "weeks", "months", "years", "hours"]}},
+                ]
+            ],
+        )
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         multi = [w for w in words("ref") if " " in w and w not in NOT_FOUND_REFS]
         self.phrases.add("REF", [nlp.make_doc(w) for w in multi])
@@ -183,21 +327,33 @@ class TimeTagger:
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             if span[-1].lower_ == "year" and after in ("ended", "ending"):
                 text += " " + after  # "the year ended March 31": a twelve-month period
-            if len(span) == 2 and span[0].lower_ in ("a", "an", "per") and span.start > 0 and \
-                    doc[span.start - 1].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+            if (
+                len(span) == 2
+                and span[0].lower_ in ("a", "an", "per")
+                and span.start > 0
+                and doc[span.start - 1].ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
+            ):
                 text = "per " + span[1].lower_  # a rate ("$1 billion a year") recurs: a TIMEX3 SET
             found = resolve(text, anchor, tense_of(span), previous)
             if found.value is None and found.reason == NO_RULE and not _has_time_word(span):
                 continue
             if found.value and parse_value(found.value) and not found.derived:
                 previous.append(found.value)
-            times.append(Time(
-                id=make_id("t", span.start_char, span.end_char), start=span.start_char,
-                end=span.end_char, text=span.text, value=found.value, granularity=found.granularity,
-                type=found.type, timex_type=found.timex_type,
-                anchor=_anchor_used(found, text, anchor, span, previous),
-                reason=found.reason, mod=found.mod,
-            ))
+            times.append(
+                Time(
+                    id=make_id("t", span.start_char, span.end_char),
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    value=found.value,
+                    granularity=found.granularity,
+                    type=found.type,
+                    timex_type=found.timex_type,
+                    anchor=_anchor_used(found, text, anchor, span, previous),
+                    reason=found.reason,
+                    mod=found.mod,
+                )
+            )
         return times
 
     # -- extents ---------------------------------------------------------------------------
@@ -209,7 +365,8 @@ class TimeTagger:
             if doc[start].lower_ in ADVERBS_ONLY and doc[start].pos_ in ("ADJ", "NOUN", "PROPN"):
                 continue
             if doc[start].lower_ == "current" and (
-                    doc[start].dep_ != "amod" or doc[start].head.lower_ in UNIT_WORDS):
+                doc[start].dep_ != "amod" or doc[start].head.lower_ in UNIT_WORDS
+            ):
                 continue  # "current" alone is a time as an adjective ("current levels")
             if doc[start].lower_ in WEEKDAYS and start > 0 and doc[start - 1].lower_ in ("the",):
                 continue
@@ -231,8 +388,9 @@ class TimeTagger:
         return out
 
 
-def _anchor_used(found: Resolution, text: str, anchor: dt.date | None, span: Span,
-                 previous: list[str]) -> str | None:
+def _anchor_used(
+    found: Resolution, text: str, anchor: dt.date | None, span: Span, previous: list[str]
+) -> str | None:
     """Return the anchor if the value was resolved against it (it moves when the anchor does)."""
     if anchor is None or found.value is None or found.derived:
         return None
@@ -248,10 +406,15 @@ def _merge(doc: Doc, cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """
     out: list[list[int]] = []
     for start, end in sorted(set(cands)):
-        if out and (start <= out[-1][1] or (
-                start == out[-1][1] + 1 and doc[start - 1].text == ","
+        if out and (
+            start <= out[-1][1]
+            or (
+                start == out[-1][1] + 1
+                and doc[start - 1].text == ","
                 and (doc[out[-1][0]].lower_ in WEEKDAYS or doc[out[-1][0]].ent_type_ == "TIME")
-                and _month_day(doc[start:end].text))):
+                and _month_day(doc[start:end].text)
+            )
+        ):
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])
@@ -260,8 +423,12 @@ def _merge(doc: Doc, cands: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _split(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Return the pieces of a candidate cut at a verb ("the quarter ended Sept. 30")."""
-    cuts = [i for i in range(start + 1, end - 1) if doc[i].tag_ in ("VBD", "VBN", "VBG")
-            and doc[i].lower_ in ("ended", "ending", "ends", "began", "beginning", "starting", "started")]
+    cuts = [
+        i
+        for i in range(start + 1, end - 1)
+        if doc[i].tag_ in ("VBD", "VBN", "VBG")
+        and doc[i].lower_ in ("ended", "ending", "ends", "began", "beginning", "starting", "started")
+    ]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]
@@ -297,12 +464,17 @@ def _readable(doc: Doc, span: Span) -> list[Span]:
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
     """Return the candidate without prepositions, punctuation and possessive endings at its edges."""
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in TRIM_RIGHT):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in TRIM_RIGHT
+    ):
         end -= 1
     for first in (start - 1, start):  # "between May and July" keeps its "between": a range
-        if first >= 0 and doc[first].lower_ in ("between", "from") and end > first + 1 and \
-                resolve(doc[first:end].text).type == "range":
+        if (
+            first >= 0
+            and doc[first].lower_ in ("between", "from")
+            and end > first + 1
+            and resolve(doc[first:end].text).type == "range"
+        ):
             return doc[first:end]
     text = doc[start:end].text.lower()
     for phrase in DROP_LEFT:
@@ -312,16 +484,30 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
         return doc[start:end]
     while start > 0 and doc[start - 1].lower_ in LEFT_MODIFIERS and doc[start].lower_ in UNIT_WORDS:
         start -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space or (
-            doc[start].lower_ in TRIM_LEFT and not (
-                doc[start].lower_ in KEEP_BEFORE_NUMBER and start + 1 < end
-                and (doc[start + 1].like_num or doc[start + 1].lower_ in ("a", "an", "half"))))):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (
+            doc[start].lower_ in TRIM_LEFT
+            and not (
+                doc[start].lower_ in KEEP_BEFORE_NUMBER
+                and start + 1 < end
+                and (doc[start + 1].like_num or doc[start + 1].lower_ in ("a", "an", "half"))
+            )
+        )
+    ):
         start += 1
-    if start < end - 1 and doc[start].lower_ == "the" and (
-            doc[start + 1].lower_ in WEEKDAYS or _month_day(doc[start + 1 : end].text)):
+    if (
+        start < end - 1
+        and doc[start].lower_ == "the"
+        and (doc[start + 1].lower_ in WEEKDAYS or _month_day(doc[start + 1 : end].text))
+    ):
         start += 1  # "the Aug. 7 bombing": the date alone is the expression
-    if start < end - 1 and doc[start].lower_ in ("about", "around") and (
-            re.fullmatch(r"1\d{3}|20\d\d", doc[start + 1].text) or doc[start + 1].lower_ in WEEKDAYS):
+    if (
+        start < end - 1
+        and doc[start].lower_ in ("about", "around")
+        and (re.fullmatch(r"1\d{3}|20\d\d", doc[start + 1].text) or doc[start + 1].lower_ in WEEKDAYS)
+    ):
         start += 1  # "spoke about 2003": a preposition before a named date ("about two years": a mod)
     return doc[start:end] if start < end else None
 
@@ -342,8 +528,10 @@ def _not_a_time(span: Span) -> bool:
 def _has_time_word(span: Span) -> bool:
     """Return whether a span holds a word that names time (a unit, month, weekday, season)."""
     lowered = {t.lower_.rstrip(".") for t in span}
-    return bool(lowered & (UNIT_WORDS | set(WEEKDAYS) | set(words("month")) | set(words("season"))
-                           | set(words("part"))))
+    return bool(
+        lowered
+        & (UNIT_WORDS | set(WEEKDAYS) | set(words("month")) | set(words("season")) | set(words("part")))
+    )
 
 
 def _extend(doc: Doc, span: Span) -> Span:

@@ -35,9 +35,7 @@ _RFC2822 = re.compile(
     r"(?:\s+(?:[+-]\d{4}|[A-Z]{1,5}))?"
 )
 #: a clock time in the value: "10:30", "3 pm", "3 p.m.", "10h30"
-_CLOCK = re.compile(
-    r"\d{1,2}:\d{2}|\d\s*(?:[ap]m\b|[ap]\.\s?m\.)|\b\d{1,2}\s?h\s?\d{2}\b", re.IGNORECASE
-)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}|\d\s*(?:[ap]m\b|[ap]\.\s?m\.)|\b\d{1,2}\s?h\s?\d{2}\b", re.IGNORECASE)
 
 
 @cache

@@ -59,9 +59,7 @@ BINARY_SHARE = 0.01
 
 HINT = "give the article as .txt, .html, .json or .jsonl text"
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
-)
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(
     rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
@@ -126,7 +124,7 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
     for bom, codec in BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError:
                 raise InputError(
                     f"undecodable text: it starts with a {codec.upper()} byte-order mark but is "

@@ -77,9 +77,7 @@ def read_page(html: str) -> Page:
             html, with_metadata=True, include_comments=False, include_images=False
         )
     except Exception as exc:  # noqa: BLE001  # lxml and trafilatura raise assorted errors
-        raise InputError(
-            f"unreadable HTML ({type(exc).__name__}): give the article's text as .txt"
-        ) from None
+        raise InputError(f"unreadable HTML ({type(exc).__name__}): give the article's text as .txt") from None
     if found is None or isinstance(found, dict):
         raise InputError(NO_TEXT)
     blocks = [line.strip() for line in (found.text or "").split("\n")]

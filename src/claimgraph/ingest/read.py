@@ -68,8 +68,14 @@ def parse(data: bytes, origin: str, kind: str | None = None) -> Iterator[Documen
             yield Rejection(origin, str(exc))
             return
         yield Document(
-            text=page.text, origin=origin, url=page.url, outlet=page.outlet,
-            published=page.published, title=page.title, language=page.language, author=page.author,
+            text=page.text,
+            origin=origin,
+            url=page.url,
+            outlet=page.outlet,
+            published=page.published,
+            title=page.title,
+            language=page.language,
+            author=page.author,
         )
     else:
         yield Document(text=text, origin=origin)

@@ -29,8 +29,7 @@ FIELDS = ("url", "outlet", "published", "title", "language", "author")
 BODY = ("text", "html")
 
 NO_BODY = (
-    "article has neither 'text' nor 'html': add the article's text as \"text\" "
-    "(or its page as \"html\")"
+    "article has neither 'text' nor 'html': add the article's text as \"text\" (or its page as \"html\")"
 )
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 
@@ -48,7 +47,7 @@ def _kind(value: Any) -> str:
 
 
 def _type_error(name: str, value: Any) -> str:
-    hint = " such as \"2026-01-17\"" if name == "published" else ""
+    hint = ' such as "2026-01-17"' if name == "published" else ""
     return f"field '{name}' must be a string{hint}, not {_kind(value)}"
 
 

@@ -21,5 +21,14 @@ from claimgraph.analyze.timex.dates import Ctx, Resolution, parse_value
 from claimgraph.analyze.timex.rules import NO_RULE, resolve
 from claimgraph.analyze.timex.words import MONTHS, WEEKDAYS, normalise, words
 
-__all__ = ["MONTHS", "NO_RULE", "WEEKDAYS", "Ctx", "Resolution", "normalise", "parse_value",
-           "resolve", "words"]
+__all__ = [
+    "MONTHS",
+    "NO_RULE",
+    "WEEKDAYS",
+    "Ctx",
+    "Resolution",
+    "normalise",
+    "parse_value",
+    "resolve",
+    "words",
+]

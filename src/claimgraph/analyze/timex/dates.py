@@ -13,8 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 #: granularity of each TIMEX3 unit (T marks clock units), and the months each one spans
-GRAN = {"TS": "time", "TM": "time", "TH": "time", "D": "day", "W": "week", "M": "month",
-        "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+GRAN = {
+    "TS": "time",
+    "TM": "time",
+    "TH": "time",
+    "D": "day",
+    "W": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+}
 MONTHS_IN = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}
 #: how far (days) from publication the tense may put a date whose year is not given before the
 #: nearest occurrence wins instead. Value F1 on TimeBank 1.2 + AQUAINT by reach: 0 (nearest
@@ -66,10 +76,15 @@ def fmt(gran: str, d: dt.date) -> str:
     if gran in ("week", "weekend"):
         year, week, _ = d.isocalendar()
         return f"{year:04d}-W{week:02d}" + ("-WE" if gran == "weekend" else "")
-    return {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}",
-            "quarter": f"{d.year:04d}-Q{(d.month + 2) // 3}",
-            "half": f"{d.year:04d}-H{(d.month + 5) // 6}", "year": f"{d.year:04d}",
-            "decade": f"{d.year // 10:03d}X", "century": f"{d.year // 100:02d}"}[gran]
+    return {
+        "day": d.isoformat(),
+        "month": f"{d.year:04d}-{d.month:02d}",
+        "quarter": f"{d.year:04d}-Q{(d.month + 2) // 3}",
+        "half": f"{d.year:04d}-H{(d.month + 5) // 6}",
+        "year": f"{d.year:04d}",
+        "decade": f"{d.year // 10:03d}X",
+        "century": f"{d.year // 100:02d}",
+    }[gran]
 
 
 def shift(d: dt.date, unit: str, n: int) -> dt.date:
@@ -82,17 +97,34 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
 
 def parse_value(value: str | None) -> tuple[str, dt.date] | None:
     """Return (granularity, first day) of a TIMEX3 date value, or None for other values."""
-    m = re.match(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|H(\d)|(SP|SU|FA|WI)))?(?=T|$|-WE)",
-                 value or "")
+    m = re.match(
+        r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q(\d)|H(\d)|(SP|SU|FA|WI)))?(?=T|$|-WE)", value or ""
+    )
     if not m:
         return None
     y = int(m[1])
     if m[4]:
         return "week", dt.date.fromisocalendar(y, int(m[4]), 1)
-    gran = "day" if m[3] else "month" if m[2] else "quarter" if m[5] else "half" if m[6] \
-        else "season" if m[7] else "year"
-    month = int(m[2] or 0) or int(m[5] or 0) * 3 - 2 if (m[2] or m[5]) else \
-        int(m[6] or 0) * 6 - 5 if m[6] else {"SP": 3, "SU": 6, "FA": 9, "WI": 12}.get(m[7] or "", 1)
+    gran = (
+        "day"
+        if m[3]
+        else "month"
+        if m[2]
+        else "quarter"
+        if m[5]
+        else "half"
+        if m[6]
+        else "season"
+        if m[7]
+        else "year"
+    )
+    month = (
+        int(m[2] or 0) or int(m[5] or 0) * 3 - 2
+        if (m[2] or m[5])
+        else int(m[6] or 0) * 6 - 5
+        if m[6]
+        else {"SP": 3, "SU": 6, "FA": 9, "WI": 12}.get(m[7] or "", 1)
+    )
     return gran, dt.date(y, month, int(m[3] or 1))
 
 
@@ -180,8 +212,14 @@ def duration(n: str, unit: str) -> str:
     amount = float(n) * {"DE": 10, "CE": 100}.get(unit, 1)
     code = "Y" if unit in ("DE", "CE") else code
     whole, frac = divmod(amount, 1)
-    per, smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "TH": (60, "M"),
-                    "TM": (60, "S")}.get(t + code if t else code, (0, ""))
+    per, smaller = {
+        "Y": (12, "M"),
+        "M": (30, "D"),
+        "W": (7, "D"),
+        "D": (24, "H"),
+        "TH": (60, "M"),
+        "TM": (60, "S"),
+    }.get(t + code if t else code, (0, ""))
     if frac and (frac * per).is_integer():
         sep = "T" if code == "D" else ""
         return f"P{t}{int(whole)}{code}{sep}{int(frac * per)}{smaller}".replace(f"P{t}0{code}", f"P{t}")

@@ -44,6 +44,7 @@ Rule = Callable[[Groups, Ctx], "Resolution | None"]
 
 # ---- days and clock times ----------------------------------------------------------------
 
+
 def _day_part(d: dt.date, part: str | None, reason: str) -> Resolution:
     if not part:
         return exact(d.isoformat(), "day", reason)
@@ -51,14 +52,25 @@ def _day_part(d: dt.date, part: str | None, reason: str) -> Resolution:
 
 
 def r_relday(g: Groups, ctx: Ctx) -> Resolution | None:
-    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
-              "day before yesterday": -2, "day after tomorrow": 2}
+    offset = {
+        "today": 0,
+        "tonight": 0,
+        "this": 0,
+        "yesterday": -1,
+        "last": -1,
+        "tomorrow": 1,
+        "day before yesterday": -2,
+        "day after tomorrow": 2,
+    }
     part = g["p1"] or g["p2"] or ("night" if g["day"] == "tonight" else None)
     if g["day"] in offset:
         if not ctx.anchor:
             return unanchored("time" if part else "day")
-        return _day_part(ctx.anchor + dt.timedelta(days=offset[g["day"]]), part,
-                         " ".join(filter(None, (g["day"], part))) + ", from publication")
+        return _day_part(
+            ctx.anchor + dt.timedelta(days=offset[g["day"]]),
+            part,
+            " ".join(filter(None, (g["day"], part))) + ", from publication",
+        )
     earlier = last_of(ctx, ("day",), within=3) if g["day"] != "this" else None
     if (day := earlier[1] if earlier else ctx.anchor) is None:
         return unanchored("time")
@@ -74,14 +86,18 @@ def r_weekday(g: Groups, ctx: Ctx) -> Resolution:
     earlier = last_of(ctx, ("day",)) if rel in ("previous", "following") else None
     if earlier:  # "the previous Friday": the Friday before the day last mentioned
         d = weekday_date(replace(ctx, anchor=earlier[1]), wd, rel)
-        return replace(_day_part(d, g["part"], f"{rel} {g['wd']}, from the day last mentioned"),
-                       derived=True)
+        return replace(_day_part(d, g["part"], f"{rel} {g['wd']}, from the day last mentioned"), derived=True)
     d = weekday_date(ctx, wd, rel)
     day = g["wd"].title()
     if rel:
         return _day_part(d, g["part"], f"{rel} {day}, from publication")
-    said = (f"the last {day} on or before" if ctx.tense == "past" else f"the first {day} on or after"
-            if ctx.tense == "future" else f"the {day} nearest")
+    said = (
+        f"the last {day} on or before"
+        if ctx.tense == "past"
+        else f"the first {day} on or after"
+        if ctx.tense == "future"
+        else f"the {day} nearest"
+    )
     return _day_part(d, g["part"], f"{said} publication ({said_tense(ctx)})")
 
 
@@ -107,16 +123,22 @@ def r_clock(g: Groups, ctx: Ctx) -> Resolution | None:
     day = day or last_of(ctx, ("day",), within=3) or (("day", ctx.anchor) if ctx.anchor else None)
     if not day:
         return unanchored("time", "TIME")
-    return exact(f"{day[1].isoformat()}T{hour:02d}:{minute:02d}{'Z' if g['z'] else ''}", "time",
-               "clock time on the day named or last mentioned", "TIME")
+    return exact(
+        f"{day[1].isoformat()}T{hour:02d}:{minute:02d}{'Z' if g['z'] else ''}",
+        "time",
+        "clock time on the day named or last mentioned",
+        "TIME",
+    )
 
 
 # ---- counted and relative periods --------------------------------------------------------
 
+
 def _counted(n: str, unit: str, direction: str, start: dt.date, reason: str) -> Resolution:
     """Return the period ``n`` ``unit``s before or after ``start``, at the unit's granularity."""
     gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter"}.get(
-        unit, "year" if unit in MONTHS_IN else "day")
+        unit, "year" if unit in MONTHS_IN else "day"
+    )
     steps = 0 if unit.startswith("T") else round(float(n) * (-1 if direction in BACKWARD else 1))
     return exact(fmt(gran, shift(start, unit, steps)), gran, reason)
 
@@ -128,8 +150,13 @@ def r_counted(g: Groups, ctx: Ctx) -> Resolution | None:
     if direction in ("later", "earlier") and not rest and unit in ("D", "TH", "TM", "TS"):
         # "three days later", "an hour earlier": counted from an event the text has just told,
         # whose day is seldom the one last named; the count is what the text gives (TimeML too)
-        return Resolution(duration(n, unit), "duration", "approximate" if n == "x" else "exact",
-                          f"{g['unit']} {direction} than an event told before", "DURATION")
+        return Resolution(
+            duration(n, unit),
+            "duration",
+            "approximate" if n == "x" else "exact",
+            f"{g['unit']} {direction} than an event told before",
+            "DURATION",
+        )
     if n == "x":
         refs = {"ago": "PAST_REF", "back": "PAST_REF", "from now": "FUTURE_REF", "hence": "FUTURE_REF"}
         if direction in refs and not rest:
@@ -146,8 +173,9 @@ def r_counted(g: Groups, ctx: Ctx) -> Resolution | None:
     quarter = _reported_quarter(ctx, QUARTER_WINDOW) if unit == "Y" and float(n) == 1 else None
     if quarter:
         year_apart = shift(quarter, "Y", -1 if direction != "later" else 1)
-        return replace(exact(fmt("quarter", year_apart), "quarter", "the same fiscal quarter a year apart"),
-                       derived=True)
+        return replace(
+            exact(fmt("quarter", year_apart), "quarter", "the same fiscal quarter a year apart"), derived=True
+        )
     grans = ("day", "week", "month", "quarter", "season", "year")
     if direction not in ("ago", "from now", "hence", "back") and (earlier := last_of(ctx, grans)):
         found = _counted(n, unit, direction, earlier[1], "counted from the last date named")
@@ -161,8 +189,11 @@ def _reported_quarter(ctx: Ctx, within: int = 0) -> dt.date | None:
     """Return the quarter last mentioned that had ended by publication (reports look back)."""
     for value in reversed(ctx.previous[-within:] if within else ctx.previous):
         parsed = parse_value(value)
-        if parsed and parsed[0] == "quarter" and (
-                ctx.anchor is None or shift(parsed[1], "Q", 1) <= ctx.anchor):
+        if (
+            parsed
+            and parsed[0] == "quarter"
+            and (ctx.anchor is None or shift(parsed[1], "Q", 1) <= ctx.anchor)
+        ):
             return parsed[1]
     return None
 
@@ -190,8 +221,9 @@ def r_fiscal(g: Groups, ctx: Ctx) -> Resolution | None:
     if year:
         found = exact(f"{year[1]}-Q{(quarter.month + 2) // 3}", "quarter", "the fiscal quarter of that year")
     elif re.search(back, said):
-        found = exact(fmt("quarter", shift(quarter, "Y", -1)), "quarter",
-                      "a year before the quarter reported")
+        found = exact(
+            fmt("quarter", shift(quarter, "Y", -1)), "quarter", "a year before the quarter reported"
+        )
     else:
         found = exact(fmt("quarter", quarter), "quarter", "the fiscal quarter reported on")
     return replace(found, derived=True)
@@ -217,12 +249,32 @@ def r_subyear(g: Groups, ctx: Ctx) -> Resolution | None:
 
 def r_named(g: Groups, ctx: Ctx) -> Resolution | None:
     rel, unit = g["rel"], g["unit"]
-    codes = {"weekend": "W", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-             "decade": "DE", "century": "CE"}
+    codes = {
+        "weekend": "W",
+        "day": "D",
+        "week": "W",
+        "month": "M",
+        "quarter": "Q",
+        "year": "Y",
+        "decade": "DE",
+        "century": "CE",
+    }
     if unit not in codes:
         return None
-    step = {"this": 0, "current": 0, "present": 0, "that": 0, "same": 0, "last": -1, "past": -1,
-            "previous": -1, "prior": -1, "next": 1, "coming": 1, "following": 1}[rel.removeprefix("the ")]
+    step = {
+        "this": 0,
+        "current": 0,
+        "present": 0,
+        "that": 0,
+        "same": 0,
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "prior": -1,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[rel.removeprefix("the ")]
     order = ("day", "week", "weekend", "month", "quarter", "season", "half", "year", "decade", "century")
     anaphoric = rel in ("that", "same", "the previous", "the prior", "the following", "the next")
     earlier = last_of(ctx, order[: order.index(unit) + 1]) if anaphoric else None
@@ -231,8 +283,11 @@ def r_named(g: Groups, ctx: Ctx) -> Resolution | None:
     start = earlier[1] if earlier else ctx.anchor
     if start is None:
         return unanchored(unit)
-    found = exact(fmt(unit, shift(start, codes[unit], step)), "week" if unit == "weekend" else unit,
-                f"{rel} {unit}, from " + ("the date last mentioned" if earlier else "publication"))
+    found = exact(
+        fmt(unit, shift(start, codes[unit], step)),
+        "week" if unit == "weekend" else unit,
+        f"{rel} {unit}, from " + ("the date last mentioned" if earlier else "publication"),
+    )
     return replace(found, derived=bool(earlier))
 
 
@@ -243,18 +298,33 @@ def r_of(g: Groups, ctx: Ctx) -> Resolution:
     named = {"W": "week", "M": "month", "Y": "year"}.get(unit_code(g["unit"]), base[0])
     gran = base[0] if g["pos"] else named
     mod = None if not g["pos"] else "START" if g["pos"] in ("early", "first", "opening", "initial") else "END"
-    return Resolution(fmt(gran, base[1]), gran, "approximate" if mod else "exact",
-                      f"the {gran} that holds the date named", "DATE", mod)
+    return Resolution(
+        fmt(gran, base[1]),
+        gran,
+        "approximate" if mod else "exact",
+        f"the {gran} that holds the date named",
+        "DATE",
+        mod,
+    )
 
 
 def r_ended(g: Groups, ctx: Ctx) -> Resolution:
-    return Resolution(duration("1", unit_code(g["unit"])), "duration", "exact",
-                      f"the {g['unit']} ended on a date", "DURATION")
+    return Resolution(
+        duration("1", unit_code(g["unit"])),
+        "duration",
+        "exact",
+        f"the {g['unit']} ended on a date",
+        "DURATION",
+    )
 
 
 def r_nth(g: Groups, ctx: Ctx) -> Resolution:
-    return Resolution(None, GRAN[unit_code(g["unit"])], "approximate",
-                      f"the {g['n']}th {g['unit']} of a period not named here")
+    return Resolution(
+        None,
+        GRAN[unit_code(g["unit"])],
+        "approximate",
+        f"the {g['n']}th {g['unit']} of a period not named here",
+    )
 
 
 def r_duration(g: Groups, ctx: Ctx) -> Resolution | None:
@@ -269,5 +339,10 @@ def r_duration(g: Groups, ctx: Ctx) -> Resolution | None:
         if unit == "W" or start is None:
             return Resolution(None, gran, "unresolved", f"the {gran}: which one is not said")
         return replace(exact(fmt(gran, start), gran, f"the {gran} in question"), derived=bool(found))
-    return Resolution(duration(n, unit), "duration", "approximate" if n == "x" else "exact",
-                      f"a duration of {n if n != 'x' else 'some'} {g['unit']}", "DURATION")
+    return Resolution(
+        duration(n, unit),
+        "duration",
+        "approximate" if n == "x" else "exact",
+        f"a duration of {n if n != 'x' else 'some'} {g['unit']}",
+        "DURATION",
+    )

@@ -36,8 +36,9 @@ RELS = r"this coming|this past|last|next|this|coming|past|previous|following|cur
 NO_RULE = "no rule reads this expression"
 
 
-def resolve(text: str, anchor: dt.date | None = None, tense: str | None = None,
-            previous: Sequence[str] = ()) -> Resolution:
+def resolve(
+    text: str, anchor: dt.date | None = None, tense: str | None = None, previous: Sequence[str] = ()
+) -> Resolution:
     """Return the TIMEX3 reading of ``text`` relative to ``anchor``; never raise.
 
     ``tense`` is ``past``, ``present`` or ``future`` (of the governing verb) or None;
@@ -54,8 +55,7 @@ def resolve(text: str, anchor: dt.date | None = None, tense: str | None = None,
     if found is None:
         return Resolution(None, None, "unresolved", NO_RULE)
     if mod and found.value is not None and found.type != "unresolved":
-        found = replace(found, mod=found.mod or mod,
-                        type="range" if found.type == "range" else "approximate")
+        found = replace(found, mod=found.mod or mod, type="range" if found.type == "range" else "approximate")
     return found
 
 
@@ -77,6 +77,7 @@ def base(text: str | None, ctx: Ctx) -> tuple[str, dt.date] | None:
 
 # ---- named dates -------------------------------------------------------------------------
 
+
 def r_iso(g: Groups, ctx: Ctx) -> Resolution:
     d = dt.date(int(g["y"]), int(g["m"]), int(g["d"] or 1))
     if g["h"]:
@@ -92,8 +93,11 @@ def r_timex(g: Groups, ctx: Ctx) -> Resolution | None:
 
 def r_ref(g: Groups, ctx: Ctx) -> Resolution:
     value = words("ref")[g["ref"]]
-    said = {"PRESENT_REF": "the present, at", "PAST_REF": "the past, before",
-            "FUTURE_REF": "the future, after"}
+    said = {
+        "PRESENT_REF": "the present, at",
+        "PAST_REF": "the past, before",
+        "FUTURE_REF": "the future, after",
+    }
     return Resolution(value, None, "approximate", f"{said[value]} publication")
 
 
@@ -116,18 +120,24 @@ def r_range(g: Groups, ctx: Ctx) -> Resolution | None:
     if g["sep"] == "and" and not g["between"]:
         return None  # "in 1994 and 1997" lists two years; "between 1994 and 1997" is a range
     if re.fullmatch(r"\d+", a) and (unit := re.fullmatch(rf"\d+ ({alt('unit')})s?", b)):
-        return Resolution(duration(a, unit_code(unit[1])), "duration", "range",
-                          f"{a} or more {unit[1]}s", "DURATION", "EQUAL_OR_MORE")
+        return Resolution(
+            duration(a, unit_code(unit[1])),
+            "duration",
+            "range",
+            f"{a} or more {unit[1]}s",
+            "DURATION",
+            "EQUAL_OR_MORE",
+        )
     if (year := re.search(r" (\d{4})$", b)) and not re.search(r"\d{4}", a):
         a = f"{a} {year[1]}"  # "between May and July 2025": both in 2025
     if re.fullmatch(r"\d{1,2}", b) and (month := re.match(rf"({'|'.join(MONTHS)}) \d", a)):
         b = f"{month[1]} {b}"  # "April 24 and 25"
     ra, rb = read(a, ctx), read(b, ctx)
     if not (ra and rb and parse_value(ra.value) and parse_value(rb.value)) or (
-            ra.granularity != rb.granularity):
+        ra.granularity != rb.granularity
+    ):
         return None
-    return Resolution(f"{ra.value}/{rb.value}", ra.granularity, "range", f"from {a} to {b}",
-                      ra.timex_type)
+    return Resolution(f"{ra.value}/{rb.value}", ra.granularity, "range", f"from {a} to {b}", ra.timex_type)
 
 
 def r_date(g: Groups, ctx: Ctx) -> Resolution | None:
@@ -139,13 +149,17 @@ def r_date(g: Groups, ctx: Ctx) -> Resolution | None:
     if not ctx.anchor:
         return unanchored("day")
     if g["wd"]:  # "Friday, Oct. 13": the year in which that date is that weekday, if one is near
-        fits = [y for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
-                if dt.date(y, month, day).weekday() == WEEKDAYS.index(g["wd"])]
+        fits = [
+            y
+            for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            if dt.date(y, month, day).weekday() == WEEKDAYS.index(g["wd"])
+        ]
         if fits:
             return exact(dt.date(fits[0], month, day).isoformat(), "day", "year from the weekday")
     y = place(ctx, lambda y: (dt.date(y, month, day),) * 2, g["rel"])
-    return exact(dt.date(y, month, day).isoformat(), "day",
-               f"year inferred from publication ({said_tense(ctx)})")
+    return exact(
+        dt.date(y, month, day).isoformat(), "day", f"year inferred from publication ({said_tense(ctx)})"
+    )
 
 
 def r_month(g: Groups, ctx: Ctx) -> Resolution:
@@ -159,8 +173,9 @@ def r_month(g: Groups, ctx: Ctx) -> Resolution:
     else:
         first = lambda y: dt.date(y, month, 1)  # noqa: E731
         y = place(ctx, lambda y: (first(y), shift(first(y), "M", 1) - dt.timedelta(1)), g["rel"])
-    return exact(f"{y:04d}-{month:02d}", "month",
-               f"year inferred from publication ({said_tense(ctx, g['rel'])})")
+    return exact(
+        f"{y:04d}-{month:02d}", "month", f"year inferred from publication ({said_tense(ctx, g['rel'])})"
+    )
 
 
 def r_holiday(g: Groups, ctx: Ctx) -> Resolution:
@@ -189,7 +204,7 @@ def r_season(g: Groups, ctx: Ctx) -> Resolution:
     first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
     if not g["y"] and not ctx.anchor:
         return unanchored("season")
-    span = (lambda y: (dt.date(y, first, 1), shift(dt.date(y, first, 1), "M", 3) - dt.timedelta(1)))
+    span = lambda y: (dt.date(y, first, 1), shift(dt.date(y, first, 1), "M", 3) - dt.timedelta(1))
     y = int(g["y"]) if g["y"] else place(ctx, span, g["rel"])
     return exact(f"{y:04d}-{code}", "season", "a season")
 
@@ -201,9 +216,11 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     unit, part, season = alt("unit"), alt("part"), alt("season")
     units = rf"(?P<unit>(?:{unit})s?)"
     num = r"\d+(?:\.\d+)?|x"
-    clock = (rf"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?(?: ?(?P<ap>am|pm)| oclock"
-             rf"| in the (?P<pp>{part})| at night)|(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)"
-             rf"|(?P<named>noon|midday|midnight))(?P<z> z)?")
+    clock = (
+        rf"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d\d))?(?: ?(?P<ap>am|pm)| oclock"
+        rf"| in the (?P<pp>{part})| at night)|(?P<h2>\d{{1,2}}):(?P<mi2>\d\d)"
+        rf"|(?P<named>noon|midday|midnight))(?P<z> z)?"
+    )
     table: list[tuple[str, Rule]] = [
         (r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?:t(?P<h>\d\d):(?P<mi>\d\d)(?::\d\d)?)?", r_iso),
         (r"(?P<v>\d{4}-(?:w\d\d(?:-we)?|q[1-4]|h[12]|sp|su|fa|wi))|q(?P<q>[1-4]) (?P<y>\d{4})", r_timex),
@@ -215,41 +232,66 @@ def _rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
         (rf"(?P<wd>{wd})s(?: (?P<part>{part})s?)?", r_set),
         (rf"(?P<wd>{wd}) (?P<part>{part})s", r_set),
         (rf"(?:every|each) (?P<mon>{mon})", r_set),
-        (r"(?:(?P<between>between) |from )?(?P<a>.+?) (?P<sep>and|to|through|until|till) (?P<b>.+)",
-         r_range),
-        (rf"(?:(?P<rel>{RELS}) )?(?:(?P<wd>{wd}) )?(?:(?P<mon>{mon}) (?:the )?(?P<d>\d{{1,2}})(?:th)?"
-         rf"|(?:the )?(?P<d2>\d{{1,2}})(?:th)? (?:of )?(?P<mon2>{mon}))(?: (?:of )?(?P<y>\d{{4}}))?",
-         r_date),
+        (r"(?:(?P<between>between) |from )?(?P<a>.+?) (?P<sep>and|to|through|until|till) (?P<b>.+)", r_range),
+        (
+            rf"(?:(?P<rel>{RELS}) )?(?:(?P<wd>{wd}) )?(?:(?P<mon>{mon}) (?:the )?(?P<d>\d{{1,2}})(?:th)?"
+            rf"|(?:the )?(?P<d2>\d{{1,2}})(?:th)? (?:of )?(?P<mon2>{mon}))(?: (?:of )?(?P<y>\d{{4}}))?",
+            r_date,
+        ),
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/(?P<y>\d{4}|\d\d))?", r_date),
-        (rf"(?:(?P<rel>{RELS}) )?(?P<mon>{mon})(?: (?:of )?(?P<y>\d{{4}})"
-         rf"| (?P<yrel>this|last|next) year)?", r_month),
+        (
+            rf"(?:(?P<rel>{RELS}) )?(?P<mon>{mon})(?: (?:of )?(?P<y>\d{{4}})"
+            rf"| (?P<yrel>this|last|next) year)?",
+            r_month,
+        ),
         (rf"(?:(?P<rel>{RELS}) )?(?P<hol>{hol})(?: (?P<y>\d{{4}}))?", r_holiday),
-        (r"(?:the )?(?:year )?(?P<y>\d{4})|(?:the )?(?P<cent>\d{1,2})th century"
-         r"|(?:the )?(?P<dec>\d{3})0s"
-         r"|the (?:(?P<dec2>\d0)|(?P<word>twen|thir|for|fif|six|seven|eigh|nine)tie)s",
-         r_year),
+        (
+            r"(?:the )?(?:year )?(?P<y>\d{4})|(?:the )?(?P<cent>\d{1,2})th century"
+            r"|(?:the )?(?P<dec>\d{3})0s"
+            r"|the (?:(?P<dec2>\d0)|(?P<word>twen|thir|for|fif|six|seven|eigh|nine)tie)s",
+            r_year,
+        ),
         (rf"(?:(?P<rel>{RELS}) )?(?P<season>{season})(?: (?:of )?(?P<y>\d{{4}}))?", r_season),
-        (rf"(?:(?P<p1>{part}) )?(?P<day>today|tonight|yesterday|tomorrow|day before yesterday"
-         rf"|day after tomorrow)(?: (?P<p2>{part}))?", periods.r_relday),
+        (
+            rf"(?:(?P<p1>{part}) )?(?P<day>today|tonight|yesterday|tomorrow|day before yesterday"
+            rf"|day after tomorrow)(?: (?P<p2>{part}))?",
+            periods.r_relday,
+        ),
         (rf"(?:(?P<day>this|last|that|the next|the following|next) )?(?P<p1>{part})", periods.r_relday),
         (rf"(?:(?P<rel>{RELS}) )?(?P<wd>{wd})(?: (?P<part>{part}))?", periods.r_weekday),
         (rf"(?:(?P<pre>.+?) (?:at )?)?{clock}(?: (?:on )?(?P<post>.+))?", periods.r_clock),
-        (rf"(?:(?P<n>{num}) )?{units} (?P<dir>ago|earlier|later|before|after|from now|hence|prior"
-         rf"|back|since|previously|leading up|ahead of)(?: (?:to |that )?(?P<rest>.+))?",
-         periods.r_counted),
-        (r"(?:(?P<pre>.+?) )?(?P<n>[1-4]th|last|final|latter) (?P<p>quarter|half)"
-         r"(?: (?:of )?(?P<post>.+))?", periods.r_subyear),
-        (r"(?P<q>(?:[a-z\d]+ )*?)(?P<what>quarter|period)"
-         r"(?P<post> last year| 1 year (?:ago|earlier)| of \d{4})?", periods.r_fiscal),
-        (r"(?P<rel>(?:the )?(?:this|current|present|last|past|previous|prior|next|coming|following)"
-         r"|that|same) (?P<unit>[a-z]+)", periods.r_named),
+        (
+            rf"(?:(?P<n>{num}) )?{units} (?P<dir>ago|earlier|later|before|after|from now|hence|prior"
+            rf"|back|since|previously|leading up|ahead of)(?: (?:to |that )?(?P<rest>.+))?",
+            periods.r_counted,
+        ),
+        (
+            r"(?:(?P<pre>.+?) )?(?P<n>[1-4]th|last|final|latter) (?P<p>quarter|half)"
+            r"(?: (?:of )?(?P<post>.+))?",
+            periods.r_subyear,
+        ),
+        (
+            r"(?P<q>(?:[a-z\d]+ )*?)(?P<what>quarter|period)"
+            r"(?P<post> last year| 1 year (?:ago|earlier)| of \d{4})?",
+            periods.r_fiscal,
+        ),
+        (
+            r"(?P<rel>(?:the )?(?:this|current|present|last|past|previous|prior|next|coming|following)"
+            r"|that|same) (?P<unit>[a-z]+)",
+            periods.r_named,
+        ),
         (rf"(?:the )?(?P<n>\d+)th {units}", periods.r_nth),
         (r"(?:the )?(?P<unit>year|month|week) end(?:ed|ing)", periods.r_ended),
-        (rf"(?:the )?(?:(?P<pos>early|first|last|final|closing|opening|initial|later|latter|waning) )?"
-         rf"(?:(?:\d+|x) )?{units} of (?P<rest>.+)", periods.r_of),
-        (rf"(?P<the>the )?(?:(?P<rel>past|last|next|first|1th|coming|previous|latest|recent|initial"
-         rf"|upcoming|year earlier|year ago) )?(?:(?P<n>{num}) (?P<frac>1/2 |and 1 half )?)?"
-         rf"(?:(?P<half>half )(?:1 )?)?{units}(?P<half2> and 1 half)?(?: to come| ahead)?",
-         periods.r_duration),
+        (
+            rf"(?:the )?(?:(?P<pos>early|first|last|final|closing|opening|initial|later|latter|waning) )?"
+            rf"(?:(?:\d+|x) )?{units} of (?P<rest>.+)",
+            periods.r_of,
+        ),
+        (
+            rf"(?P<the>the )?(?:(?P<rel>past|last|next|first|1th|coming|previous|latest|recent|initial"
+            rf"|upcoming|year earlier|year ago) )?(?:(?P<n>{num}) (?P<frac>1/2 |and 1 half )?)?"
+            rf"(?:(?P<half>half )(?:1 )?)?{units}(?P<half2> and 1 half)?(?: to come| ahead)?",
+            periods.r_duration,
+        ),
     ]
     return tuple((re.compile(pattern), rule) for pattern, rule in table)

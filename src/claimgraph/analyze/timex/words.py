@@ -14,8 +14,20 @@ from functools import cache
 
 from claimgraph.analyze import lexicon
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -73,8 +85,11 @@ def normalise(text: str) -> str:
             i, value = _number_run(tokens, i)
             out.append(str(value))
             continue
-        elif "ordinal" in kinds and w not in ("last", "final") and (
-                w != "second" or nxt.rstrip("s") in units | {"half"} or out[-1:] == ["the"]):
+        elif (
+            "ordinal" in kinds
+            and w not in ("last", "final")
+            and (w != "second" or nxt.rstrip("s") in units | {"half"} or out[-1:] == ["the"])
+        ):
             out.append(f"{kinds['ordinal']}th")
         elif "month" in kinds:
             out.append(MONTHS[int(kinds["month"]) - 1])
@@ -118,11 +133,15 @@ def strip_mods(s: str) -> tuple[str, str | None]:
     while changed:
         changed = False
         for phrase, value in _leading().items():
-            rest = s[len(phrase) + 1:]
-            if not s.startswith(phrase + " ") or (
-                    phrase in ("some", "under", "post", "pre") and not re.match(r"[\dx]", rest)) or (
-                    phrase in ("earlier", "later") and not re.match(
-                        r"(this|that|today|tonight|in|[a-z]+day)\b", rest)):
+            rest = s[len(phrase) + 1 :]
+            if (
+                not s.startswith(phrase + " ")
+                or (phrase in ("some", "under", "post", "pre") and not re.match(r"[\dx]", rest))
+                or (
+                    phrase in ("earlier", "later")
+                    and not re.match(r"(this|that|today|tonight|in|[a-z]+day)\b", rest)
+                )
+            ):
                 continue  # "some time", "later on": not modifiers here
             if phrase in ("over", "within") and not re.match(r"[\dx]", rest):
                 value = ""  # "over the weekend": a preposition here
