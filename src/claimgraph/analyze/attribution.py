@@ -256,6 +256,16 @@ class Attributor:
                             cue_end = c.idx + len(c.text)  # "called for", "referred to"
                     else:
                         content += list(c.subtree)
+                if content and any(c.dep_ in ("dobj", "prep") for c in comps):
+                    # "slams X for receiving ...", "tweeted her thanks to the president": PolNeAR's
+                    # content runs on through the verb's later phrases, which the parse hangs on it.
+                    first = min(t.i for t in content)
+                    cue_last = cue_end is not None and max(t.i for t in tok.doc[tok.i : tok.i + 3] if t.idx < cue_end)
+                    content += [
+                        t for c in tok.children
+                        if c.i > first and c.dep_ in ("prep", "dative", "oprd") and c.i != cue_last
+                        for t in c.subtree
+                    ]
                 rng = char_range(content)
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
@@ -389,6 +399,7 @@ class Attributor:
         out: list[Found] = []
         context: tuple[Span | None, SourceInfo] | None = None  # the outlet whose report governs
         last: Found | None = None
+        consumed = 0  # end of the last quotation merged into a content
         unnamed: dict[str, Found] = {}  # head noun of each anonymous source -> where it came
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
@@ -423,6 +434,8 @@ class Attributor:
             if found:
                 out.extend(found)
                 continue
+            if sent.start_char < consumed:
+                continue  # inside a quotation already taken into a claim's content
             rng = char_range(list(sent))
             if rng is None or not _is_statement(sent):
                 continue
@@ -438,9 +451,11 @@ class Attributor:
                 and last.cue is not None
                 and last.cue[0] > last.content[0]
             ):
-                # “A,” he said. “B.”: the quotation goes on; PolNeAR takes it as one content.
-                last.content = (last.content[0], rng[1])
+                # “A,” he said. “B. C.”: the quotation goes on; PolNeAR takes it as one content.
+                quotation = quote_after(text, sent.start_char)
+                last.content = (last.content[0], quotation[1] if quotation else rng[1])
                 last.sentence = si
+                consumed = last.content[1]
                 continue
             if (
                 recent
