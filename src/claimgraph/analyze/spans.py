@@ -21,6 +21,25 @@ def chars(doc: Doc, rng: tuple[int, int]) -> Span:
     return span
 
 
+#: words that open a non-restrictive tail, which PolNeAR leaves out of a content
+_TAIL_OPENERS = frozenset({"who", "which", "where", "whom", "whose", "including", "when"})
+
+
+def trim_tail(tokens: list[Token]) -> list[Token]:
+    """Drop a comma-led relative clause or "including ..." that ends a content.
+
+    "it would seek a recanvass in Kentucky, where he trailed Clinton" → "...in Kentucky".
+    """
+    toks = sorted(tokens, key=lambda t: t.i)
+    for k in range(1, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].lower_ in _TAIL_OPENERS:
+            opener = toks[k + 1]
+            tail = opener.head if opener.dep_ in ("nsubj", "advmod", "dobj", "nsubjpass", "poss") else opener
+            if tail.dep_ in ("relcl", "acl", "prep", "appos") and max(t.i for t in tail.subtree) >= toks[-1].i:
+                return toks[:k]
+    return toks
+
+
 def char_range(tokens: list[Token]) -> tuple[int, int] | None:
     """Return the char range of ``tokens`` without leading/trailing punctuation, "that" and spaces."""
     toks = sorted(tokens, key=lambda t: t.i)
