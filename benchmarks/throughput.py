@@ -16,6 +16,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import spacy
 
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="how many times the texts are repeated")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per system (best kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--each", action="store_true",
+                        help="also time every pipeline component on its own, as a share of the bare model")
     args = parser.parse_args(argv)
 
     documents = [d for d in read_inputs(args.paths) if isinstance(d, Document)]
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             fn()
             best[name] = min(best[name], time.perf_counter() - start)
     rates = {name: tokens / seconds for name, seconds in best.items()}
+    per_component = component_seconds(analyzer.nlp, documents) if args.each else {}
     result = {
         "documents": len(documents),
         "tokens": tokens,
@@ -73,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         "claimgraph_tokens_per_second": round(rates["claimgraph"]),
         "claimgraph_time_over_bare": round(best["claimgraph"] / best["bare"], 3),
     }
+    if per_component:
+        model = sum(sec for name, sec in per_component.items() if not name.startswith("claimgraph"))
+        result["components_share_of_model"] = {
+            name: round(sec / model, 3) for name, sec in per_component.items() if name.startswith("claimgraph")
+        }
     if args.json:
         print(json.dumps(result, indent=2))
     else:
@@ -81,7 +90,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  claimgraph analysis   {result['claimgraph_tokens_per_second']:>8} tokens/s")
         overhead = (result["claimgraph_time_over_bare"] - 1) * 100
         print(f"  time ratio claimgraph/bare: {result['claimgraph_time_over_bare']:.3f} ({overhead:+.1f}%)")
+        for name, share in result.get("components_share_of_model", {}).items():
+            print(f"  {name:<24} {share * 100:+6.1f}% of the model's own time")
     return 0
+
+
+def component_seconds(nlp: Any, documents: list[Document]) -> dict[str, float]:
+    """Return the seconds each pipeline component takes over ``documents``, run one after another."""
+    docs = []
+    for d in documents:
+        doc = nlp.make_doc(d.text)
+        doc._.cg_document = d
+        docs.append(doc)
+    seconds: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=32))
+        else:
+            docs = [proc(doc) for doc in docs]
+        seconds[name] = time.perf_counter() - start
+    return seconds
 
 
 if __name__ == "__main__":
