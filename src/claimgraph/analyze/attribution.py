@@ -231,8 +231,9 @@ class Attributor:
             chosen = self._frames(tok)
             if chosen is None:
                 quote = self._bare_quote(tok)
-                if quote is not None:
-                    out.append(self._attribute(tok, quote, None, sent, index))
+                found = self._attribute(tok, quote, None, sent, index) if quote is not None else None
+                if found is not None:
+                    out.append(found)
                 continue
             best, usable = chosen
             if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
@@ -284,7 +285,9 @@ class Attributor:
                     rng = (rng[0], after[1])
             if rng is None:
                 continue
-            out.append(self._attribute(tok, rng, cue_end, sent, index))
+            found = self._attribute(tok, rng, cue_end, sent, index)
+            if found is not None:
+                out.append(found)
         return out
 
     def _bare_quote(self, tok: Token) -> tuple[int, int] | None:
@@ -299,17 +302,33 @@ class Attributor:
 
     def _attribute(
         self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span, index: EntityIndex
-    ) -> Found:
-        """Return the attribution of content ``rng`` to the subject (or agent) of cue ``tok``."""
+    ) -> Found | None:
+        """Return the attribution of content ``rng`` to the subject (or agent) of cue ``tok``.
+
+        Only "it was reported that" and its like stand without a source: a cue word with no
+        subject or agent in reach ("to attack the opposition", "had not been reported") is no
+        attribution. A relative pronoun stands for the noun its clause hangs on.
+        """
         passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
         cue = cue_range(tok)
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        if not subj and tok.dep_ in ("conj", "xcomp") and tok.head.pos_ in ("VERB", "AUX"):
-            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        up = tok
+        for _ in range(3):  # "X wants to criticize Y", "X said A and added B": X is the source
+            if subj or up.dep_ not in ("conj", "xcomp", "advcl") or up.head.pos_ not in ("VERB", "AUX"):
+                break
+            up = up.head
+            subj = [c for c in up.children if c.dep_ == "nsubj"]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         src_tok = subj[0] if subj else (agent[0] if agent else None)
-        if passive_subj and passive_subj[0].lower_ == "it":
+        expletive = bool(passive_subj) and passive_subj[0].lower_ == "it"
+        if expletive:
             src_tok = agent[0] if agent else None
+        elif src_tok is None:
+            return None
+        if src_tok is not None and src_tok.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            if st.stance(tok.lemma_) is None:
+                return None  # "sources who discussed communications": a description, not a report
+            src_tok = tok.head
         source = source_span(src_tok) if src_tok is not None else None
         info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
         base = st.cue_status(tok)
@@ -386,12 +405,15 @@ class Attributor:
             + self._colon(sent, index)
         )
         found.sort(key=lambda f: f.content[0])
-        # Nesting inside one sentence: a cue inside another's content is reported by that source.
+        return found
+
+    @staticmethod
+    def _nest(found: list[Found]) -> None:
+        """Within one sentence, a cue inside another's content is reported by that source."""
         for f in found:
             for g in found:
                 if g is not f and f.cue and g.content[0] <= f.cue[0] < g.content[1]:
                     f.outer = [*g.outer, (g.source, g.info), *f.outer]
-        return found
 
     # -- document level ---------------------------------------------------------------------
 
@@ -434,6 +456,11 @@ class Attributor:
                 f.status, f.hedges = status, marks
                 last = f
             if found:
+                self._nest(found)
+                # A report that goes on is the sentence's outermost one, not one nested in it.
+                outermost = [f for f in found if not any(
+                    g is not f and f.cue and g.content[0] <= f.cue[0] < g.content[1] for g in found)]
+                last = (outermost or found)[-1]
                 out.extend(found)
                 continue
             if sent.start_char < consumed:

@@ -100,26 +100,36 @@ class EntityIndex:
                 return e if before - start <= window else None
         return None
 
-    def last_subject(self, before: int, sentences: int = 2) -> Entity | None:
-        """Return the person who is the subject of one of the last ``sentences`` sentences.
+    def last_subject(self, before: int, sentences: int = 2, *, same: bool = False) -> Entity | None:
+        """Return the person who is the main subject of one of the last ``sentences`` sentences.
 
         The subject of the previous sentence is the likeliest referent of "the president" or "he"
-        (centering theory's preferred centre); it beats a role match elsewhere in the text.
+        (centering theory's preferred centre); it beats a role match elsewhere in the text. With
+        ``same``, the current sentence's main subject counts too when it comes before ``before``
+        ("Trump had a call with Rodríguez, in which he praised her": he is Trump). A subject that
+        is itself "he" or "she" passes the search on to the sentence before it.
         """
         start = self.doc.char_span(before, before, alignment_mode="expand")
         tok = self.doc[start.start] if start is not None and len(self.doc) > start.start else None
         if tok is None:
             return None
         sent = tok.sent
-        for _ in range(sentences):
-            if sent.start == 0:
-                return None
-            sent = self.doc[sent.start - 1].sent
-            for t in sent:
-                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
-                    e = self.at(t)
-                    if e is not None and e.type == "person":
-                        return e
+        looked, pronouns = 0, 0
+        first = same
+        while looked < sentences + pronouns and pronouns < 3:
+            if not first:
+                if sent.start == 0:
+                    return None
+                sent = self.doc[sent.start - 1].sent
+                looked += 1
+            first = False
+            subjects = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < before]
+            for t in subjects:
+                e = self.at(t)
+                if e is not None and e.type == "person":
+                    return e
+            if any(t.lower_ in ("he", "she") for t in subjects):
+                pronouns += 1
         return None
 
     def by_role(self, noun: str, before: int) -> Entity | None:
@@ -215,7 +225,7 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
             return SourceInfo(
                 "person",
                 1,
-                index.last_subject(span.start_char, 1) or index.recent(span.start_char, {"person"}),
+                index.last_subject(span.start_char, 1, same=True) or index.recent(span.start_char, {"person"}),
             )
         if pronoun_kind == "organization":
             return SourceInfo("organization", None, index.recent(span.start_char, {"organization", "outlet"}))
