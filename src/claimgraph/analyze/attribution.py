@@ -325,12 +325,14 @@ class Attributor:
             src_tok = agent[0] if agent else None
         elif src_tok is None:
             return None
+        referent = src_tok
         if src_tok is not None and src_tok.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             if st.stance(tok.lemma_) is None:
                 return None  # "sources who discussed communications": a description, not a report
-            src_tok = tok.head
+            referent = tok.head  # the source is written "who"; what it is, is the noun it stands for
         source = source_span(src_tok) if src_tok is not None else None
-        info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
+        about = source_span(referent) if referent is not None and referent is not src_tok else source
+        info = classify(about, index) if about is not None else SourceInfo("unspecified", None, None)
         base = st.cue_status(tok)
         if source is None and base == "reported":
             base = "hedged"  # "it was reported that": nobody stands behind it

@@ -113,8 +113,13 @@ def subtree(tok: Token, without: set[int] = frozenset()) -> list[Token]:  # type
 
 
 def source_span(head: Token) -> Span | None:
-    """Return the source phrase headed by ``head``: its subtree without relative clauses' tails."""
-    keep = [t for t in head.subtree if not (t.i > head.i and t.dep_ == "punct" and t.head == head)]
+    """Return the source phrase headed by ``head``: its subtree, without a comma-led relative
+    clause ("Barkley, who said he votes democratic") or a dateline before it ("MACAU (Reuters) –")."""
+    keep = trim_tail([t for t in head.subtree if not (t.i > head.i and t.dep_ == "punct" and t.head == head)])
+    for k, t in enumerate(keep[:-1]):
+        if t.text in ("–", "—", "-", "--") and k > 0 and keep[k - 1].text == ")" and t.i < head.i:
+            keep = keep[k + 1 :]  # the dateline ends with its dash
+            break
     return span_of(head.doc, keep)
 
 
