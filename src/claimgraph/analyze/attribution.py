@@ -263,9 +263,12 @@ class Attributor:
                     # "slams X for receiving ...", "tweeted her thanks to the president": PolNeAR's
                     # content runs on through the verb's later phrases, which the parse hangs on it.
                     first = min(t.i for t in content)
-                    cue_last = cue_end is not None and max(t.i for t in tok.doc[tok.i : tok.i + 3] if t.idx < cue_end)
+                    cue_last = cue_end is not None and max(
+                        t.i for t in tok.doc[tok.i : tok.i + 3] if t.idx < cue_end
+                    )
                     content += [
-                        t for c in tok.children
+                        t
+                        for c in tok.children
                         if c.i > first and c.dep_ in ("prep", "dative", "oprd") and c.i != cue_last
                         for t in c.subtree
                     ]
@@ -347,20 +350,10 @@ class Attributor:
         return found
 
     def _nouns(self, sent: Span, index: EntityIndex) -> list[Found]:
+        """Find noun cues: "the ministry's denial that X", "Trump's criticism of X"."""
         out = []
         for tok in sent:
-            if tok.pos_ != "NOUN" or st.stance(tok.lemma_, noun=True) is None:
-                continue
-            clause = [
-                c
-                for c in tok.children
-                if c.dep_ in ("acl", "ccomp", "appos")
-                and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
-            ]
-            if not clause or _relative_clause(clause[0]):
-                continue
-            rng = char_range(subtree(clause[0]))
-            if rng is None:
+            if tok.pos_ != "NOUN":
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss"]
             by = [
@@ -372,10 +365,27 @@ class Attributor:
             ]
             src = poss[0] if poss else (by[0] if by else None)
             source = source_span(src) if src is not None else None
+            clause = [
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp", "appos")
+                and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+            ]
+            cue = (tok.idx, tok.idx + len(tok.text))
+            if st.stance(tok.lemma_, noun=True) is not None and clause and not _relative_clause(clause[0]):
+                rng = char_range(subtree(clause[0]))
+            elif source is not None and (chosen := self._frames(tok)) and chosen[0].startswith("prep:"):
+                # "Trump's criticism of the deal": learnt noun frames need their author in reach.
+                prep = next(c for c in tok.children if c.dep_ == "prep" and fr.child_frame(c) == chosen[0])
+                rng = char_range([t for g in prep.children if g.dep_ == "pobj" for t in g.subtree])
+                if prep.i == tok.i + 1:
+                    cue = (tok.idx, prep.idx + len(prep.text))
+            else:
+                continue
+            if rng is None:
+                continue
             info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
-            out.append(
-                Found(rng, (tok.idx, tok.idx + len(tok.text)), source, info, st.cue_status(tok, noun=True))
-            )
+            out.append(Found(rng, cue, source, info, st.cue_status(tok, noun=True)))
         return out
 
     def _colon(self, sent: Span, index: EntityIndex) -> list[Found]:
@@ -452,16 +462,19 @@ class Attributor:
                     context = f.outer[0]
                 elif f.info.kind in ("anonymous", "unspecified") and not f.outer and context:
                     f.outer = [context]
-                status, marks = st.content_status(
-                    f.status, chars(doc, f.content)
-                )
+                status, marks = st.content_status(f.status, chars(doc, f.content))
                 f.status, f.hedges = status, marks
                 last = f
             if found:
                 self._nest(found)
                 # A report that goes on is the sentence's outermost one, not one nested in it.
-                outermost = [f for f in found if not any(
-                    g is not f and f.cue and g.content[0] <= f.cue[0] < g.content[1] for g in found)]
+                outermost = [
+                    f
+                    for f in found
+                    if not any(
+                        g is not f and f.cue and g.content[0] <= f.cue[0] < g.content[1] for g in found
+                    )
+                ]
                 last = (outermost or found)[-1]
                 out.extend(found)
                 continue

@@ -225,7 +225,8 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
             return SourceInfo(
                 "person",
                 1,
-                index.last_subject(span.start_char, 1, same=True) or index.recent(span.start_char, {"person"}),
+                index.last_subject(span.start_char, 1, same=True)
+                or index.recent(span.start_char, {"person"}),
             )
         if pronoun_kind == "organization":
             return SourceInfo("organization", None, index.recent(span.start_char, {"organization", "outlet"}))

@@ -35,7 +35,10 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
         if toks[k].text == "," and toks[k + 1].lower_ in _TAIL_OPENERS:
             opener = toks[k + 1]
             tail = opener.head if opener.dep_ in ("nsubj", "advmod", "dobj", "nsubjpass", "poss") else opener
-            if tail.dep_ in ("relcl", "acl", "prep", "appos") and max(t.i for t in tail.subtree) >= toks[-1].i:
+            if (
+                tail.dep_ in ("relcl", "acl", "prep", "appos")
+                and max(t.i for t in tail.subtree) >= toks[-1].i
+            ):
                 return toks[:k]
     return toks
 
