@@ -55,9 +55,8 @@ NO_SPACE_BEFORE = frozenset(
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "#"})
 
 
-def read_meantime(path: Path) -> GoldDocument | None:
-    """Return the text, creation time and gold TIMEX3 of one MEANTIME file (None without a DCT)."""
-    root = ElementTree.parse(path).getroot()
+def join_tokens(root: ElementTree.Element) -> tuple[str, dict[str, tuple[int, int]], dict[str, int]]:
+    """Return a MEANTIME file's text, each token's (start, end) and each token's sentence, by id."""
     pieces: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
     sentence_of: dict[str, int] = {}
@@ -75,7 +74,14 @@ def read_meantime(path: Path) -> GoldDocument | None:
         pieces.append(word)
         pos += len(word)
         sentence, previous = token.get("sentence"), word
-    doc = GoldDocument(path.stem, "".join(pieces), "", [])
+    return "".join(pieces), offsets, sentence_of
+
+
+def read_meantime(path: Path) -> GoldDocument | None:
+    """Return the text, creation time and gold TIMEX3 of one MEANTIME file (None without a DCT)."""
+    root = ElementTree.parse(path).getroot()
+    text, offsets, sentence_of = join_tokens(root)
+    doc = GoldDocument(path.stem, text, "", [])
     for timex in root.iter("TIMEX3"):
         anchors = [offsets[a.get("t_id", "")] for a in timex.iter("token_anchor") if a.get("t_id") in offsets]
         function = timex.get("functionInDocument", "NONE")

@@ -34,8 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="how many times the texts are repeated")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per system (best kept)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--each", action="store_true",
-                        help="also time every pipeline component on its own, as a share of the bare model")
+    parser.add_argument(
+        "--each",
+        action="store_true",
+        help="also time every pipeline component on its own, as a share of the bare model",
+    )
     args = parser.parse_args(argv)
 
     documents = [d for d in read_inputs(args.paths) if isinstance(d, Document)]
@@ -80,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     if per_component:
         model = sum(sec for name, sec in per_component.items() if not name.startswith("claimgraph"))
         result["components_share_of_model"] = {
-            name: round(sec / model, 3) for name, sec in per_component.items() if name.startswith("claimgraph")
+            name: round(sec / model, 3)
+            for name, sec in per_component.items()
+            if name.startswith("claimgraph")
         }
     if args.json:
         print(json.dumps(result, indent=2))

@@ -87,8 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", required=True, type=Path, help="PolNeAR checkout or its data folder")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--limit", type=int, help="read only the first N training articles")
-    parser.add_argument("--skip", type=int, default=0,
-                        help="leave out the first N training articles (to tune thresholds on them)")
+    parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="leave out the first N training articles (to tune thresholds on them)",
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"cues: no PolNeAR data at {args.data}", file=sys.stderr)

@@ -81,6 +81,22 @@ class Event:
     when: str | None
     claim: str | None
     cameo: str | None = None  # CAMEO root code, for GDELT users
+    negated: bool = False  # the text says it did not happen ("he was not arrested")
+    mode: str = "actual"  # actual|conditional|possible|intended
+    same_as: str | None = None  # the first event of this document that names the same happening
+
+
+@dataclass
+class Relation:
+    """A standing relation between two entities, stated by the text and carried by a claim."""
+
+    id: str
+    type: str  # leads|holds_office|member_of|controls|allied_with|opposes|in_contact_with|family
+    subject: str
+    object: str
+    claim: str | None
+    trigger: TextSpan  # the words that state it ("oversees", "interim president", "ties")
+    modifiers: list[str] = field(default_factory=list)  # of the role it comes from: former, interim...
 
 
 @dataclass

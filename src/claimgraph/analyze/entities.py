@@ -1,26 +1,36 @@
 """Merge entity mentions into one entity per referent, repair their types and find their roles.
 
-Reads ``doc.ents`` (the statistical NER) and writes ``doc._.cg_entities``. Mentions come from
-NER and from the outlet gazetteer; a one-word mention that is the surname of exactly one full
-person name in the document joins that person, whatever label the NER gave it ("Cabello" tagged
-ORG beside "Diosdado Cabello" tagged PERSON). Roles come from titles before a name ("Interior
-Minister Diosdado Cabello") and from appositions ("Delcy Rodríguez, interim president of
-Venezuela"); an apposed number is an age ("Cabello, 62,").
+Reads ``doc.ents`` (the statistical NER) and the parse; writes ``doc._.cg_entities``. Mentions
+come from NER and from the outlet gazetteer, cut to the shape of a name: no leading determiner
+or lower-case particle, no line break, every word capitalised but particles ("Frente Campesino
+del Norte"); a span the NER began at a particle ("del Norte") is joined to the capitalised words
+before it. Name variants are folded (accents, case, dots, ``aliases.tsv``: "U.S." and "the United
+States"). A one-word mention that is the surname of exactly one full person name joins that
+person, whatever label the NER gave it, and later bare surnames the NER missed are found by
+spelling ("Cabello, 62,"). Types are decided for the whole document: words such as Ministry or
+Frente make an organisation; a title or an age makes a person; a person label beside "in X" or
+"X province" makes a place; else the labels' majority. Roles and ages come from
+:mod:`claimgraph.analyze.roles`; pronouns and definite descriptions ("the Venezuelan minister")
+are resolved by :mod:`claimgraph.analyze.anaphora` and become mentions too.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.analyze import lexicon
+from claimgraph.analyze import anaphora, lexicon, roles
+from claimgraph.analyze.roles import TITLE_MODIFIERS, is_title
 from claimgraph.ids import make_id
-from claimgraph.model import Entity, Mention, Role
+from claimgraph.model import Entity, Mention
+
+__all__ = ["EntityLinker", "is_title", "TITLE_MODIFIERS", "LABEL_TYPES"]
 
 LABEL_TYPES = {
     "PERSON": "person",
@@ -30,14 +40,20 @@ LABEL_TYPES = {
     "FAC": "place",
     "NORP": "group",
 }
-#: modifiers of a title that say when or how it is held; kept in ``Role.modifiers``
-TITLE_MODIFIERS = frozenset(
-    {"former", "interim", "acting", "deputy", "outgoing", "incoming", "late", "then", "ex"}
-)
 _STRIP_LEFT = frozenset({"the", "a", "an"})
 #: NER labels the small model confuses for people's names ("Cabello" tagged ORG or GPE)
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_AGE_AFTER = re.compile(r"^\s*,\s*\d{1,3}\s*,")
+#: dashes that, spaced, separate a dateline from the text ("VILLASERENA - Esterra's minister")
+DASHES = frozenset({"-", "–", "—"})
+#: particles that stand inside names the NER tags whole, but do not join two tagged names
+JOIN_NOT = frozenset({"of", "the", "and", "for", "on", "in", "upon", "y", "e"})
+#: prepositions before a name that people do not follow ("in Alto Cauce")
+PLACE_PREPS = frozenset({"in", "near"})
+#: company suffixes, folded: part of the name, not of the key ("Naviera Atlántida S.A.")
+COMPANY_SUFFIXES = frozenset(
+    {"sa", "inc", "ltd", "llc", "plc", "corp", "gmbh", "ag", "nv", "bv", "spa", "srl"}
+)
+_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
 
 @dataclass
@@ -46,25 +62,74 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)
     outlet: str | None = None
+    type: str = ""
 
     def add(self, span: Span, label: str) -> None:
         self.mentions.append(span)
         self.labels[label] += 1
 
 
-def _trim(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive from a mention."""
-    start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].lower_ in _STRIP_LEFT:
-        start += 1
-    while end > start + 1 and span.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return span.doc[start:end]
+#: fold() of the same few names again and again: cached, as this runs on every document
+_fold = lru_cache(maxsize=16384)(lexicon.fold)
 
 
-def is_title(token: Token) -> bool:
-    """Return whether a token is the head noun of a title ("minister", "spokeswoman")."""
-    return token.lower_ in lexicon.words("titles.txt") or token.lemma_.lower() in lexicon.words("titles.txt")
+def _capitalised(text: str) -> bool:
+    return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _particle(token: Token) -> bool:
+    return token.is_lower and token.lower_ in lexicon.words("name_particles.txt")
+
+
+def _in_title(ent: Span) -> bool:
+    """Return whether a named-entity span is part of one person's title: "Interior" in "Interior
+    Minister Tomas Ferrer", "Venezuelan" in "the Venezuelan minister" (not in "U.S. officials")."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("compound", "amod") or not is_title(head):
+        return False
+    return ent.label_ == "ORG" or (ent.label_ == "NORP" and head.tag_ in ("NN", "NNP"))
+
+
+def _joins(token: Token) -> bool:
+    """Return whether a particle joins two names into one ("Frente Campesino del Norte"); English
+    ones do not ("Sofía Lindqvist in Villaserena" is two)."""
+    return _particle(token) and token.lower_ not in JOIN_NOT
+
+
+def _name_token(token: Token) -> bool:
+    """Return whether ``token`` may extend a name leftwards ("Beatriz" before "Olmedo")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_title(token)
+
+
+def name_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the name-shaped pieces of the token range ``start:end`` (possibly none)."""
+    pieces: list[tuple[int, int]] = []
+    s = start
+    for i in range(start, end):
+        t = doc[i]
+        spaced_dash = t.text in DASHES and t.whitespace_ and i > start and doc[i - 1].whitespace_
+        if spaced_dash or (t.is_space and "\n" in t.text):
+            pieces.append((s, i))
+            s = i + 1
+    pieces.append((s, end))
+    out = []
+    for s, e in pieces:
+        while s < e and (
+            doc[s].is_space or doc[s].is_punct or doc[s].lower_ in _STRIP_LEFT or _particle(doc[s])
+        ):
+            s += 1
+        while e > s and (doc[e - 1].is_space or doc[e - 1].is_punct or doc[e - 1].tag_ == "POS"):
+            e -= 1
+        while e > s and _particle(doc[e - 1]):
+            e -= 1
+        words = [doc[i] for i in range(s, e) if not doc[i].is_punct]
+        if not words or any(doc[i].is_space for i in range(s, e)):
+            continue
+        if all(_particle(w) or _capitalised(w.text) for w in words) and not all(
+            w.lower_ in lexicon.words("name_particles.txt") for w in words
+        ):
+            out.append((s, e))
+    return out
 
 
 class EntityLinker:
@@ -99,22 +164,43 @@ class EntityLinker:
         for ent in doc.ents:
             if ent.label_ not in LABEL_TYPES:
                 continue
-            if ent.label_ != "PERSON" and ent.root.dep_ in ("compound", "amod") and is_title(ent.root.head):
-                continue  # "Interior" in "Interior Minister Tomas Ferrer" is part of a title
-            span = _trim(ent)
-            if set(range(span.start, span.end)) & taken:
+            if _in_title(ent):
                 continue
-            label = (
-                "OUTLET" if publisher and lexicon.fold(span.text) == lexicon.fold(publisher) else ent.label_
-            )
-            out.append((span, label))
-            taken.update(range(span.start, span.end))
-        return sorted(out, key=lambda pair: pair[0].start)
+            for start, end in name_pieces(doc, ent.start, ent.end):
+                if set(range(start, end)) & taken:
+                    continue
+                span = doc[start:end]
+                label = "OUTLET" if publisher and _fold(span.text) == _fold(publisher) else ent.label_
+                out.append((span, label))
+                taken.update(range(start, end))
+        return self._grow(doc, sorted(out, key=lambda pair: pair[0].start), taken)
+
+    def _grow(self, doc: Doc, found: list[tuple[Span, str]], taken: set[int]) -> list[tuple[Span, str]]:
+        """Join names the NER cut apart: "Frente Campesino" + "del" + "Norte", "Beatriz" +
+        "Olmedo", "Trump" + "administration" when "Trump Administration" is a name elsewhere."""
+        keys = {_fold(s.text) for s, label in found if label != "OUTLET"}
+        out: list[tuple[Span, str]] = []
+        for span, label in found:
+            start, end = span.start, span.end
+            if label != "OUTLET":
+                if out and out[-1][0].end == start - 1 and _joins(doc[start - 1]) and out[-1][1] != "OUTLET":
+                    previous, label = out.pop()  # "Frente Campesino" del "Norte": one name
+                    start = previous.start
+                elif start >= 2 and _joins(doc[start - 1]) and _name_token(doc[start - 2]):
+                    start -= 1
+                while start > 0 and (start - 1) not in taken and _name_token(doc[start - 1]):
+                    start -= 1
+                if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
+                    if _fold(doc[start:end].text + " " + doc[end].text) in keys:
+                        end += 1
+                taken.update(range(start, end))
+            out.append((doc[start:end], label))
+        return out
 
     def _key(self, span: Span, label: str) -> str:
         if label == "OUTLET":
-            return "outlet:" + lexicon.fold(self.outlets.get(span.text, span.text))
-        return lexicon.fold(lexicon.aliases().get(lexicon.fold(span.text), span.text))
+            return "outlet:" + _fold(self.outlets.get(span.text, span.text))
+        return _fold(canonical_name(span))
 
     def _clusters(self, doc: Doc) -> list[_Cluster]:
         clusters: dict[str, _Cluster] = {}
@@ -124,25 +210,17 @@ class EntityLinker:
             cluster.add(span, label)
             if label == "OUTLET":
                 cluster.outlet = self.outlets.get(span.text, span.text)
-        # Repair types by document-level evidence: a name with a title or an age is a person
-        # wherever it stands, whatever label the NER gave each mention.
+        dateline = datelines(doc)
         for cluster in clusters.values():
-            if not cluster.outlet and not cluster.labels["PERSON"] and cluster.labels.keys() <= NAME_LABELS:
-                if any(_person_evidence(span) for span in cluster.mentions):
-                    cluster.labels["PERSON"] += len(cluster.mentions)
+            cluster.type = _decide_type(cluster, dateline)
         # Fold short person names into the one full person name they end (or are part of).
-        full = [c for c in clusters.values() if c.labels["PERSON"] and len(c.key.split()) >= 2]
+        full = [c for c in clusters.values() if c.type == "person" and len(c.key.split()) >= 2]
         for key, cluster in list(clusters.items()):
-            if cluster.outlet or len(key.split()) >= 2 and cluster.labels["PERSON"]:
+            if cluster.outlet or cluster.type == "organization" and _org_words(cluster.key):
                 continue
-            words = key.split()
-            hosts = [
-                f
-                for f in full
-                if f is not cluster
-                and len(words) < len(f.key.split())
-                and f.key.split()[-len(words) :] == words
-            ]
+            if len(key.split()) >= 2 and cluster.type == "person":
+                continue
+            hosts = [f for f in full if f is not cluster and _surname_of(key.split(), f.key.split())]
             if len(hosts) == 1 and cluster.labels.keys() <= NAME_LABELS:
                 for span in cluster.mentions:
                     hosts[0].add(span, "PERSON")
@@ -151,32 +229,84 @@ class EntityLinker:
 
     def find(self, doc: Doc) -> list[Entity]:
         """Return the document's entities, in order of first mention."""
-        placed: list[tuple[int, Entity, list[Span]]] = []
+        entities: list[Entity] = []
+        spans: dict[str, list[Span]] = {}
         for cluster in self._clusters(doc):
             mentions = sorted(cluster.mentions, key=lambda s: s.start_char)
             if cluster.outlet:
-                type_, name = "outlet", cluster.outlet
+                name = cluster.outlet
             else:
-                label = "PERSON" if cluster.labels["PERSON"] else cluster.labels.most_common(1)[0][0]
-                type_ = LABEL_TYPES[label]
                 longest = max(mentions, key=lambda s: (len(s), -s.start))
-                name = lexicon.aliases().get(lexicon.fold(longest.text), longest.text)
-            entity = Entity(
-                id=make_id("e", type_, lexicon.fold(name)),
-                name=name,
-                type=type_,
-                mentions=[Mention(s.start_char, s.end_char, s.text) for s in mentions],
-            )
-            entity.mentions = _dedupe_mentions(entity.mentions)
-            placed.append((mentions[0].start_char, entity, mentions))
-        placed.sort(key=lambda triple: triple[0])
-        result = [e for _, e, _ in placed]
-        by_token = {tok.i: e for _, e, spans in placed for s in spans for tok in s}
-        for _, entity, spans in placed:
+                name = canonical_name(longest, keep_suffix=True)
+            entity = Entity(id=make_id("e", cluster.type, _fold(name)), name=name, type=cluster.type)
+            entities.append(entity)
+            spans[entity.id] = mentions
+        by_token = {tok.i: e for e in entities for s in spans[e.id] for tok in s}
+        _find_surnames(doc, entities, spans, by_token)
+        for entity in entities:
             if entity.type == "person":
-                for span in spans:
-                    _add_roles(entity, span, by_token)
-        return result
+                for span in spans[entity.id]:
+                    roles.premodifier_roles(entity, span, by_token)
+                    roles.apposition_roles(entity, span, by_token)
+                    roles.clause_roles(entity, span.root, by_token)
+        for span, entity in anaphora.resolve(doc, entities, spans, by_token):
+            spans[entity.id].append(span)
+        for entity in entities:
+            seen: set[int] = set()
+            for s in sorted(spans[entity.id], key=lambda s: s.start_char):
+                if s.start_char not in seen:
+                    seen.add(s.start_char)
+                    entity.mentions.append(Mention(s.start_char, s.end_char, s.text))
+        entities.sort(key=lambda e: e.mentions[0].start)
+        return entities
+
+
+def canonical_name(span: Span, *, keep_suffix: bool = False) -> str:
+    """Return the name a mention stands for: its alias's canonical name ("U.S." is "United
+    States"), without a company suffix unless ``keep_suffix`` ("Naviera Atlántida S.A.")."""
+    text = span.text
+    if not keep_suffix and len(span) > 1 and _fold(span[-1].text) in COMPANY_SUFFIXES:
+        text = span[:-1].text.rstrip(" ,")
+    folded = _fold(text)
+    # Short abbreviations match only as capitals: the Spanish article "Un" is not the UN.
+    if len(folded) <= 3 and not text.isupper():
+        return text
+    return lexicon.aliases().get(folded, text)
+
+
+def _org_words(key: str) -> bool:
+    return bool(set(key.split()) & lexicon.words("org_words.txt"))
+
+
+def _surname_of(words: list[str], full: list[str]) -> bool:
+    """Return whether ``words`` are the surname(s) in ``full``: a run of its words after the first
+    ("Maduro" in "Nicolás Maduro", "Ferrán" in "Gustavo Ferrán Olea")."""
+    n = len(words)
+    return n < len(full) and any(full[i : i + n] == words for i in range(1, len(full) - n + 1))
+
+
+def _decide_type(cluster: _Cluster, dateline: set[int]) -> str:
+    """Return the type of a cluster from the evidence of all its mentions."""
+    if cluster.outlet:
+        return "outlet"
+    if _org_words(cluster.key) or any(_org_evidence(span) for span in cluster.mentions):
+        return "organization"
+    if any(_person_evidence(span) for span in cluster.mentions):
+        return "person"
+    label = max(cluster.labels, key=lambda lb: (cluster.labels[lb], -_LABEL_ORDER.index(lb)))
+    if label in ("PERSON", "ORG") and any(_place_evidence(span, dateline) for span in cluster.mentions):
+        return "place"
+    return LABEL_TYPES[label]
+
+
+def _org_evidence(span: Span) -> bool:
+    """Return whether a mention shows it names an organisation: a company suffix, or a body in
+    apposition ("Naviera Atlántida, the shipping company")."""
+    if len(span) > 1 and _fold(span[-1].text) in COMPANY_SUFFIXES:
+        return True
+    return any(
+        c.dep_ == "appos" and c.lemma_ in lexicon.words("institutions.txt") for c in span.root.children
+    )
 
 
 def _person_evidence(span: Span) -> bool:
@@ -185,83 +315,65 @@ def _person_evidence(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and is_title(doc[span.start - 1]) and doc[span.start - 1].pos_ in ("NOUN", "PROPN"):
         return True
-    if _AGE_AFTER.match(doc.text[span.end_char : span.end_char + 12]):
+    after = doc[span.end : span.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return True
     return any(c.dep_ == "appos" and is_title(c) for c in span.root.children)
 
 
-def _dedupe_mentions(mentions: list[Mention]) -> list[Mention]:
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m in mentions:
-        if (m.start, m.end) not in seen:
-            seen.add((m.start, m.end))
-            out.append(m)
+def _place_evidence(span: Span, dateline: set[int]) -> bool:
+    """Return whether a name mention reads as a place: "in Alto Cauce", "Alto Cauce province",
+    "governor of Alto Cauce", in a dateline ("PUERTO ALBA, Esterra (AP) -")."""
+    doc = span.doc
+    if span.start in dateline:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and after.lemma_ in lexicon.words("place_nouns.txt"):
+        return True
+    if span.start > 0 and doc[span.start - 1].lower_ in PLACE_PREPS:
+        return True
+    if span.start > 1 and doc[span.start - 1].lower_ == "of" and is_title(doc[span.start - 2]):
+        return True
+    line_start = span.start == 0 or "\n" in doc[span.start - 1].text
+    return line_start and span.text.isupper() and after is not None and after.text in (*DASHES, ",")
+
+
+def datelines(doc: Doc) -> set[int]:
+    """Return the token indices of datelines ("VILLASERENA, March 14 (Reuters) -"): a paragraph
+    opening in capitals, up to the first spaced dash. Their place and date are the report's,
+    not the events'."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_alpha and first.is_upper and len(first) > 2):
+            continue
+        for tok in sent[:16]:
+            if tok.text in DASHES and tok.whitespace_ and doc[tok.i - 1].whitespace_:
+                out.update(range(sent.start, tok.i + 1))
+                break
     return out
 
 
-def _role(entity: Entity, tokens: list[Token], of: Entity | None) -> None:
-    """Add a role spanning ``tokens`` (contiguous) to ``entity`` unless it is there already."""
-    if not tokens:
+def _find_surnames(doc: Doc, entities: list[Entity], spans: dict[str, list[Span]], by_token: dict) -> None:
+    """Add the bare surnames of people that the NER missed ("Cabello, 62, is ...")."""
+    surnames: dict[str, Entity | None] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type == "person" and len(words) >= 2:
+            for form in {words[-1], _bare(words[-1])}:  # as written, and without accents
+                surnames[form] = None if form in surnames and surnames[form] is not e else e
+    if not surnames:
         return
-    doc = tokens[0].doc
-    span = doc[tokens[0].i : tokens[-1].i + 1]
-    words = [t.lower_ for t in span]
-    modifiers = [w for w in words if w in TITLE_MODIFIERS]
-    title = " ".join(w for w in words if w not in ("the", "a", "an"))
-    for r in entity.roles:
-        if r.title == title:
-            # The same title said twice: keep the first span, and the scope if either gives one.
-            r.of = r.of or (of.id if of else None)
-            return
-    entity.roles.append(
-        Role(
-            title=title,
-            of=of.id if of else None,
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            modifiers=modifiers,
-        )
-    )
+    hashes = {doc.vocab.strings.add(form) for form in surnames}
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        if orth not in hashes or i in by_token:
+            continue
+        tok = doc[i]
+        entity = surnames.get(tok.text)
+        if entity is not None and tok.pos_ == "PROPN":
+            spans[entity.id].append(doc[i : i + 1])
+            by_token[i] = entity
 
 
-def _add_roles(entity: Entity, mention: Span, by_token: dict[int, Entity]) -> None:
-    """Find titles before ``mention`` and in its appositions; add them to ``entity``."""
-    doc = mention.doc
-    # Pre-modifying title: "Venezuela's Interior Minister Diosdado Cabello".
-    i = mention.start - 1
-    left: list[Token] = []
-    while i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].i not in by_token:
-        left.insert(0, doc[i])
-        i -= 1
-    while left and not is_title(left[-1]):
-        left.pop()
-    if left and is_title(left[-1]):
-        of = None
-        if i >= 1 and doc[i].tag_ == "POS" and doc[i - 1].i in by_token:
-            of = by_token[doc[i - 1].i]
-        _role(entity, left, of)
-    # Apposition: "Delcy Rodríguez, interim president of Venezuela", "Cabello, 62,".
-    head = mention.root
-    for child in head.children:
-        if child.dep_ != "appos":
-            continue
-        if child.like_num and child.i > head.i:
-            try:
-                age = int(child.text)
-            except ValueError:
-                continue
-            if 0 < age < 120:
-                entity.age = age
-            continue
-        if not is_title(child) or child.i in by_token:
-            continue
-        lefts = [t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod") and t.i not in by_token]
-        start = lefts[0].i if lefts else child.i
-        of = None
-        for sub in child.subtree:
-            if sub.i > child.i and sub.i in by_token and sub.head.lower_ in ("of", "for", "in"):
-                of = by_token[sub.i]
-                break
-        _role(entity, list(doc[start : child.i + 1]), of)
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -14,6 +14,8 @@ EXTENSIONS: dict[str, str] = {
     "cg_times": "list[model.Time], written by claimgraph_time",
     "cg_attribution": "tuple[list[model.Source], list[model.Claim]], written by claimgraph_attribution",
     "cg_events": "list[model.Event], written by claimgraph_events",
+    "cg_relations": "tuple[list[model.Entity], list[model.Relation]], written by claimgraph_relations: "
+    "the entities it adds for relation objects that are not named entities, and the relations",
 }
 
 

@@ -62,3 +62,15 @@ def make_events(nlp: Language, name: str) -> Any:
     from claimgraph.analyze.events import EventFinder
 
     return EventFinder(nlp, name)
+
+
+@Language.factory(
+    "claimgraph_relations",
+    requires=["token.dep", "doc._.cg_entities", "doc._.cg_attribution"],
+    assigns=["doc._.cg_relations"],
+)
+def make_relations(nlp: Language, name: str) -> Any:
+    """Make the component that finds standing relations between actors (leads, controls, allied with...)."""
+    from claimgraph.analyze.relations import RelationFinder
+
+    return RelationFinder(nlp, name)

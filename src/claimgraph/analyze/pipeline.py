@@ -19,6 +19,7 @@ COMPONENTS: tuple[str, ...] = (
     "claimgraph_time",
     "claimgraph_attribution",
     "claimgraph_events",
+    "claimgraph_relations",
 )
 
 

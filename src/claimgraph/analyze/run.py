@@ -17,7 +17,7 @@ from claimgraph.ingest.document import Document, Rejection
 #: languages with a full pipeline; others get entities and times only, marked partial
 FULL_LANGUAGES = frozenset({"en"})
 #: components that need the language's own grammar (skipped for partial analyses)
-GRAMMAR_COMPONENTS = ("claimgraph_attribution", "claimgraph_events")
+GRAMMAR_COMPONENTS = ("claimgraph_attribution", "claimgraph_events", "claimgraph_relations")
 
 
 class Analyzer:

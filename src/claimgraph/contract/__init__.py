@@ -49,18 +49,18 @@ def problems(output: dict[str, Any]) -> list[str]:
     if found:
         return found
     text = output["document"]["text"]
-    for section in ("entities", "sources", "claims", "events", "times"):
-        for path, span in _spans(output[section], section):
+    sections = ("entities", "sources", "claims", "events", "times", "relations")
+    for section in sections:
+        for path, span in _spans(output.get(section, []), section):
             if not 0 <= span["start"] <= span["end"] <= len(text):
                 found.append(f"{path}: offsets {span['start']}..{span['end']} out of the text")
             elif text[span["start"] : span["end"]] != span["text"]:
                 found.append(f"{path}: text {span['text']!r} is not text[{span['start']}:{span['end']}]")
     ids: dict[str, set[str]] = {
-        section: {item["id"] for item in output[section]}
-        for section in ("entities", "sources", "claims", "events", "times")
+        section: {item["id"] for item in output.get(section, [])} for section in sections
     }
     for section, items in ids.items():
-        if len(items) != len(output[section]):
+        if len(items) != len(output.get(section, [])):
             found.append(f"{section}: ids are not unique")
 
     def ref(path: str, value: str | None, section: str) -> None:
@@ -88,6 +88,11 @@ def problems(output: dict[str, Any]) -> list[str]:
                 ref(f"events[{i}].{key}[{j}]", e, "entities")
         ref(f"events[{i}].when", ev["when"], "times")
         ref(f"events[{i}].claim", ev["claim"], "claims")
+        ref(f"events[{i}].same_as", ev.get("same_as"), "events")
+    for i, r in enumerate(output.get("relations", [])):
+        ref(f"relations[{i}].subject", r["subject"], "entities")
+        ref(f"relations[{i}].object", r["object"], "entities")
+        ref(f"relations[{i}].claim", r["claim"], "claims")
     return found
 
 

@@ -26,6 +26,8 @@ def to_contract(
     meta = doc._.cg_document
     sources, claims = doc._.cg_attribution or ([], [])
     events = doc._.cg_events or []
+    added, relations = doc._.cg_relations or ([], [])
+    entities = sorted([*(doc._.cg_entities or []), *added], key=lambda e: e.mentions[0].start)
     first_event: dict[str, str] = {}
     for ev in events:
         if ev.claim is not None:
@@ -54,9 +56,10 @@ def to_contract(
             "author": meta.author if meta else None,
             "text": doc.text,
         },
-        "entities": [to_dict(e) for e in doc._.cg_entities or []],
+        "entities": [to_dict(e) for e in entities],
         "sources": [to_dict(s) for s in sources],
         "claims": claim_dicts,
         "events": [to_dict(e) for e in events],
+        "relations": [to_dict(r) for r in relations],
         "times": [to_dict(t) for t in doc._.cg_times or []],
     }
