@@ -21,7 +21,6 @@ is another domain than TimeBank: recent (2004-2011) Wikinews business articles.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
@@ -140,28 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         for d, pred in zip(docs, found, strict=True):
             scores["dateparser"] += score_document(d.gold, pred, d.excluded)
 
-    note = (
-        f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
-        "the time component; dateparser seconds: search_dates only"
+    timebank.report(
+        scores,
+        len(docs),
+        model_seconds,
+        component_seconds,
+        as_json=args.json,
+        title="MEANTIME English TIMEX3",
     )
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "documents": len(docs),
-                    "gold": scores["claimgraph"].gold,
-                    "systems": {
-                        name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
-                        for name, s in scores.items()
-                    },
-                    "claimgraph_model_seconds": model_seconds,
-                    "claimgraph_component_seconds": component_seconds,
-                },
-                indent=2,
-            )
-        )
-    else:
-        timebank.print_table(scores, len(docs), note, title="MEANTIME English TIMEX3")
     return 0
 
 

@@ -265,6 +265,41 @@ COLUMNS = (
 )
 
 
+def report(
+    scores: dict[str, Score],
+    documents: int,
+    model_seconds: float,
+    component_seconds: float,
+    *,
+    as_json: bool,
+    title: str = "TimeBank TIMEX3",
+) -> None:
+    """Print the scores of every system as JSON or as a table with a note on the seconds."""
+    if as_json:
+        first = next(iter(scores.values()))
+        print(
+            json.dumps(
+                {
+                    "documents": documents,
+                    "gold": first.gold,
+                    "systems": {
+                        name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
+                        for name, s in scores.items()
+                    },
+                    "claimgraph_model_seconds": model_seconds,
+                    "claimgraph_component_seconds": component_seconds,
+                },
+                indent=2,
+            )
+        )
+        return
+    note = (
+        f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
+        "the time component; dateparser seconds: search_dates only"
+    )
+    print_table(scores, documents, note, title=title)
+
+
 def print_table(
     scores: dict[str, Score], documents: int, note: str = "", title: str = "TimeBank TIMEX3"
 ) -> None:
@@ -341,28 +376,7 @@ def main(argv: list[str] | None = None) -> int:
             total += score_document(d.gold, pred, d.excluded)
         scores["dateparser"] = total
 
-    note = (
-        f"claimgraph seconds: {model_seconds:.1f} for the spaCy model, {component_seconds:.2f} for "
-        "the time component; dateparser seconds: search_dates only"
-    )
-    if args.json:
-        print(
-            json.dumps(
-                {
-                    "documents": len(docs),
-                    "gold": total.gold,
-                    "systems": {
-                        name: {**s.metrics(), "seconds": s.seconds, "predicted": s.predicted}
-                        for name, s in scores.items()
-                    },
-                    "claimgraph_model_seconds": model_seconds,
-                    "claimgraph_component_seconds": component_seconds,
-                },
-                indent=2,
-            )
-        )
-    else:
-        print_table(scores, len(docs), note)
+    report(scores, len(docs), model_seconds, component_seconds, as_json=args.json)
     return 0
 
 
