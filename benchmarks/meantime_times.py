@@ -20,7 +20,6 @@ is another domain than TimeBank: recent (2004-2011) Wikinews business articles.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from xml.etree import ElementTree
@@ -104,12 +103,7 @@ def read_meantime(path: Path) -> GoldDocument | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--data", required=True, type=Path, help="MEANTIME's English folder")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--limit", type=int, help="score only the first N documents")
-    parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser row")
-    parser.add_argument("--errors", type=Path, help="write claimgraph's mismatches to this file")
+    parser = timebank.arguments((__doc__ or "").splitlines()[0], "MEANTIME's English folder")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(

@@ -341,13 +341,19 @@ def write_errors(path: Path, docs: list[GoldDocument], misses: dict[str, list]) 
                 out.write(f"{d.name}\t{d.dct[:10]}\t{show(d.text, g)}\t{show(d.text, p)}\n")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--data", required=True, type=Path, help="a folder of TimeML .tml files")
+def arguments(description: str, data_help: str) -> argparse.ArgumentParser:
+    """Return the command-line options shared by the time benchmarks."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--data", required=True, type=Path, help=data_help)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--limit", type=int, help="score only the first N documents")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser row")
     parser.add_argument("--errors", type=Path, help="write claimgraph's mismatches to this file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = arguments((__doc__ or "").splitlines()[0], "a folder of TimeML .tml files")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(
