@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze import attribution_model as am
 from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
 from claimgraph.analyze.lexicon import fold
@@ -29,6 +30,7 @@ from claimgraph.analyze.spans import (
     char_range,
     chars,
     cue_range,
+    doc_text,
     quote_after,
     quote_before,
     quoted,
@@ -130,6 +132,7 @@ class Attributor:
 
     def __init__(self, nlp: Language, name: str = "claimgraph_attribution") -> None:
         self.name = name
+        self.weights = am.load()
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.find(doc))
@@ -276,7 +279,7 @@ class Attributor:
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.
-                after = quote_after(tok.doc.text, cue_end or cue[1])
+                after = quote_after(doc_text(tok.doc), cue_end or cue[1])
                 if after is not None and not any(
                     t.pos_ == "VERB"
                     and t.idx >= after[0]
@@ -298,7 +301,7 @@ class Attributor:
         “With an eye to February,” he said. / Clinton said, “as long as we're not...”"""
         if not _speech_verb(tok) or not any(c.dep_ == "nsubj" for c in tok.children):
             return None
-        text = tok.doc.text
+        text = doc_text(tok.doc)
         cue = cue_range(tok)
         subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
         return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0]))
@@ -429,8 +432,19 @@ class Attributor:
 
     # -- document level ---------------------------------------------------------------------
 
-    def find(self, doc: Doc) -> list[Found]:
-        """Return every claim of ``doc`` as a Found, in text order (publisher claims included)."""
+    def find(self, doc: Doc, refine: bool = True) -> list[Found]:
+        """Return every claim of ``doc`` as a Found, in text order (publisher claims included).
+
+        With ``refine`` and the learnt tagger's weights installed, the tagger corrects and
+        completes the rules' attributions (``attribution_model``); it needs the statistical
+        model's token vectors (``doc.tensor``), so hand-built Docs get the rules alone.
+        """
+        found = self._find(doc)
+        if refine and self.weights is not None and am.has_tensor(doc):
+            found = am.refine(self.weights, doc, found)
+        return found
+
+    def _find(self, doc: Doc) -> list[Found]:
         index = EntityIndex(doc, doc._.cg_entities or [])
         out: list[Found] = []
         context: tuple[Span | None, SourceInfo] | None = None  # the outlet whose report governs
@@ -486,7 +500,7 @@ class Attributor:
             status, marks = st.content_status("asserted", sent)
             quoted = sent.text.lstrip()[:1] in QUOTES
             recent = last is not None and si - last.sentence <= CONTINUATION_WINDOW
-            text = doc.text
+            text = doc_text(doc)
             if (
                 quoted
                 and last is not None

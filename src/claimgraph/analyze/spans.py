@@ -13,6 +13,18 @@ from spacy.tokens import Doc, Span, Token
 QUOTES = '"“”«»„'
 
 
+_last_text: tuple[Doc | None, str] = (None, "")
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, remembered for the last Doc asked about (spaCy rebuilds it from the
+    tokens on every access, which made attribution quadratic in the length of an article)."""
+    global _last_text
+    if _last_text[0] is not doc:
+        _last_text = (doc, doc.text)
+    return _last_text[1]
+
+
 def chars(doc: Doc, rng: tuple[int, int]) -> Span:
     """Return the tokens covering the character range ``rng`` of ``doc`` (widened to tokens)."""
     span = doc.char_span(rng[0], rng[1], alignment_mode="expand")
@@ -55,7 +67,7 @@ def char_range(tokens: list[Token]) -> tuple[int, int] | None:
     if not toks:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = toks[0].doc.text
+    text = doc_text(toks[0].doc)
     return balance_quotes(text, start, end)
 
 

@@ -1,0 +1,131 @@
+"""Tests of the learnt attribution tagger: decoding, features, saving and loading, and that the
+rules run alone when its weights are absent (no PolNeAR data needed, no network)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from handbuilt import NLP, build
+
+from claimgraph.analyze import attribution_model as am
+from claimgraph.analyze.attribution import Attributor
+from claimgraph.analyze.entities import EntityLinker
+
+SAID = (
+    "The minister said that the dam would close.",
+    """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+that that SCONJ IN mark 7
+the the DET DT det 5
+dam dam NOUN NN nsubj 7
+would would AUX MD aux 7
+close close VERB VB ccomp 2
+. . PUNCT . punct 2
+""",
+)
+
+
+def _doc():
+    doc = build(*SAID)
+    return EntityLinker(NLP)(doc)
+
+
+def _tags(*names: str) -> list[int]:
+    return [am.TAGS.index(n) for n in names]
+
+
+def test_viterbi_never_opens_with_inside_tags() -> None:
+    logp = np.log(np.full((4, len(am.TAGS)), 0.01))
+    for i, t in enumerate(_tags("I-CUE", "I-CUE", "O", "I-CON")):
+        logp[i, t] = np.log(0.9)
+    out = am.viterbi(logp)
+    for prev, cur in zip([0, *out[:-1]], out, strict=True):
+        if am.TAGS[cur].startswith("I-"):
+            assert am.TAGS[prev][2:] == am.TAGS[cur][2:]
+
+
+def test_viterbi_keeps_a_well_formed_sequence() -> None:
+    wanted = _tags("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O")
+    logp = np.log(np.full((len(wanted), len(am.TAGS)), 0.01))
+    logp[np.arange(len(wanted)), wanted] = np.log(0.9)
+    assert list(am.viterbi(logp)) == wanted
+
+
+def test_paragraphs_cover_the_document_and_cut_at_breaks() -> None:
+    space = np.zeros(10, dtype=bool)
+    space[3] = True
+    chunks = am.paragraphs(space, longest=4)
+    assert chunks[0] == (0, 4)
+    assert [i for a, b in chunks for i in range(a, b)] == list(range(10))
+    assert all(b - a <= 4 for a, b in chunks)
+
+
+def test_features_have_one_row_per_token_and_see_the_rules() -> None:
+    doc = _doc()
+    found = Attributor(NLP).find(doc, refine=False)
+    x = am.features(doc, found)
+    assert x.shape == (len(doc), am.BASE * (2 * am.WINDOW + 1))
+    own = x[:, am.WINDOW * am.BASE : (am.WINDOW + 1) * am.BASE]
+    rule = own[:, am.TENSOR : am.TENSOR + len(am.TAGS)].argmax(axis=1)
+    assert am.TAGS[rule[2]] == "B-CUE"  # "said"
+    assert am.TAGS[rule[0]] == "B-SRC" and am.TAGS[rule[3]] == "B-CON"
+
+
+def test_weights_survive_saving_and_loading(tmp_path) -> None:
+    model = am.build(am.BASE * (2 * am.WINDOW + 1), 8)
+    x = np.random.default_rng(0).random((6, am.BASE * (2 * am.WINDOW + 1))).astype(np.float32)
+    model.initialize(X=[x])
+    weights = am.Weights(np.zeros(x.shape[1], np.float32), np.ones(x.shape[1], np.float32), model)
+    path = tmp_path / "tagger.npz"
+    weights.save(path)
+    loaded = am.load(str(path))
+    assert loaded is not None
+    breaks = np.zeros(len(x), dtype=bool)
+    np.testing.assert_allclose(loaded.logprobs(x, breaks), weights.logprobs(x, breaks), atol=1e-5)
+
+
+def test_missing_weights_leave_the_rules_alone(monkeypatch, tmp_path) -> None:
+    assert am.load(str(tmp_path / "absent.npz")) is None
+    monkeypatch.setattr(am, "load", lambda path=None: None)
+    attributor = Attributor(NLP)
+    assert attributor.weights is None
+    doc = _doc()
+    found = attributor.find(doc)
+    assert [doc.text[slice(*f.content)] for f in found] == ["that the dam would close"]
+
+
+def test_hand_built_docs_without_vectors_get_the_rules_alone() -> None:
+    doc = _doc()
+    assert not am.has_tensor(doc)
+    attributor = Attributor(NLP)
+    plain = [(f.content, f.cue) for f in attributor.find(doc, refine=False)]
+    assert [(f.content, f.cue) for f in attributor.find(doc)] == plain
+
+
+@pytest.mark.skipif(
+    am.load() is None, reason="the tagger's weights are not installed (training/attribution.py)"
+)
+def test_shipped_weights_refine_a_parsed_article() -> None:
+    spacy = pytest.importorskip("spacy")
+    try:
+        from claimgraph.analyze.pipeline import load_pipeline
+
+        nlp = load_pipeline(components=("claimgraph_entities", "claimgraph_attribution"))
+    except Exception as exc:  # noqa: BLE001 - the model package is optional here
+        pytest.skip(f"the spaCy model is not installed ({exc})")
+    assert spacy is not None
+    doc = nlp('"We will not close it," the minister said on Monday, according to two officials.')
+    assert am.has_tensor(doc)
+    sources, claims = doc._.cg_attribution
+    assert any(c.cue is not None and "said" in c.cue.text for c in claims)
+
+
+def test_tagged_spans_that_stop_inside_a_phrase_are_left_out() -> None:
+    doc = _doc()  # The minister said that the dam would close .
+    tags = np.array(_tags("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "O", "O", "O"))
+    assert [r for r, _, _ in am.spans_of(tags, doc)] == ["source", "cue"]  # "that the" is cut short
+    tags = np.array(_tags("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON"))
+    spans = am.spans_of(tags, doc)
+    assert [doc.text[s:e] for _, s, e in spans] == ["The minister", "said", "that the dam would close"]
