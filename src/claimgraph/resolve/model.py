@@ -91,7 +91,8 @@ class IndependentSource:
     name: str  # "Reuters", "The Villaserena Observer"
     kind: str  # the origin's kind: wire|credited|copy|original (of its first document)
     documents: list[str]  # the documents that rest on it
-    voices: list[str] = field(default_factory=list)  # innermost sources it brings ("three people familiar with the talks")
+    # innermost sources it brings ("three people familiar with the talks")
+    voices: list[str] = field(default_factory=list)
     new_voice: bool = False  # True when it brings a voice no other origin of the story had (a denial)
 
 
@@ -101,7 +102,8 @@ class Conflict:
 
     kind: str  # denial|date|number
     claims: list[str]  # qualified claim ids, the first the claim disputed
-    explanation: str  # one line for people ("'as early as September' (2025-09) against 'in October' (2025-10)")
+    # one line for people ("'as early as September' (2025-09) against 'in October' (2025-10)")
+    explanation: str
     values: list[str] = field(default_factory=list)  # the disputed values, when dates or numbers
 
 
@@ -131,7 +133,8 @@ class Story:
     origins: list[IndependentSource] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     clusters: list[ClaimCluster] = field(default_factory=list)
-    evidence: list[dict[str, Any]] = field(default_factory=list)  # why documents were grouped: {a, b, reason, score}
+    # why documents were grouped: {a, b, reason, score}
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
