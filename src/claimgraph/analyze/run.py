@@ -24,13 +24,25 @@ class Analyzer:
     """Hold one loaded pipeline and analyse documents with it, batch after batch."""
 
     def __init__(self, nlp: Language | None = None, *, clean: bool = True, batch_size: int = 32) -> None:
-        self.nlp = nlp if nlp is not None else load_pipeline()
+        self._nlp = nlp
         self.clean = clean
         self.batch_size = batch_size
         self._removed: dict[str, list[dict[str, str]]] = {}
-        self.model = f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
 
-    def _prepare(self, document: Document) -> Document | Rejection:
+    @property
+    def nlp(self) -> Language:
+        """The pipeline, loaded on first use (preparing documents does not need it)."""
+        if self._nlp is None:
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    @property
+    def model(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+    def prepare(self, document: Document) -> Document | Rejection:
+        """Return the document with its boilerplate removed and its language set, ready to run."""
         removed: list[dict[str, str]] = []
         text = document.text
         if self.clean:
@@ -44,8 +56,8 @@ class Analyzer:
         language = document.language or guess_language(text) or "en"
         return replace(document, text=text, language=language.split("-")[0].lower())
 
-    def _run(self, batch: list[Document]) -> list[dict[str, Any]]:
-        """Analyse one batch, full-pipeline languages and others in two streams, order kept."""
+    def run(self, batch: list[Document]) -> list[dict[str, Any]]:
+        """Analyse one batch of prepared documents, full-pipeline languages and others apart, order kept."""
         results: dict[int, dict[str, Any]] = {}
         full = [(i, d) for i, d in enumerate(batch) if d.language in FULL_LANGUAGES]
         part = [(i, d) for i, d in enumerate(batch) if d.language not in FULL_LANGUAGES]
@@ -73,13 +85,13 @@ class Analyzer:
         pending: list[Document | Rejection] = []
 
         def flush() -> Iterator[tuple[str, dict[str, Any] | Rejection]]:
-            done = iter(self._run([p for p in pending if isinstance(p, Document)]))
+            done = iter(self.run([p for p in pending if isinstance(p, Document)]))
             for p in pending:
                 yield p.origin, next(done) if isinstance(p, Document) else p
             pending.clear()
 
         for item in items:
-            pending.append(self._prepare(item) if isinstance(item, Document) else item)
+            pending.append(self.prepare(item) if isinstance(item, Document) else item)
             if sum(isinstance(p, Document) for p in pending) >= self.batch_size:
                 yield from flush()
         yield from flush()

@@ -1,0 +1,270 @@
+"""The knowledge base end to end: ingest the examples, resume, stories, and the same answers on both stores.
+
+These tests analyse the bundled examples with the real model (once per backend) and check the
+ground truth stated in examples/README.md. PostgreSQL runs only when CLAIMGRAPH_TEST_POSTGRES_URL
+names a server (``.ci/run`` sets it); each backend gets a fresh store (a new SQLite file, a new
+PostgreSQL schema).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from claimgraph.ingest import Document, read_inputs
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+POSTGRES = os.environ.get("CLAIMGRAPH_TEST_POSTGRES_URL")
+NO_POSTGRES = "PostgreSQL tests need CLAIMGRAPH_TEST_POSTGRES_URL (a server URL); .ci/run sets it"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES, reason=NO_POSTGRES))]
+
+
+def example_documents() -> list[Document]:
+    return [d for d in read_inputs([str(EXAMPLES)]) if isinstance(d, Document)]
+
+
+class Target:
+    """A fresh store location on one backend: a SQLite file or a PostgreSQL schema."""
+
+    def __init__(self, backend: str, tmp: Path) -> None:
+        self.backend = backend
+        self.schema = f"t_{uuid.uuid4().hex[:12]}" if backend == "postgresql" else None
+        self.db = str(tmp / "kb.db") if backend == "sqlite" else POSTGRES
+
+    def open(self):
+        from claimgraph.store import Store
+
+        return Store.open(self.db, schema=self.schema) if self.schema else Store.open(self.db)
+
+    def drop(self) -> None:
+        if not self.schema:
+            return
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(str(POSTGRES).replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE'))
+        engine.dispose()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def ingested(request, tmp_path_factory, analyzer):
+    """Ingest the examples twice into a fresh store; yield (target, first summary, second summary)."""
+    from claimgraph.kb import ingest
+
+    target = Target(request.param, tmp_path_factory.mktemp(request.param))
+    with target.open() as store:
+        first = ingest(example_documents(), store, analyzer)
+        second = ingest(example_documents(), store, analyzer)
+    yield target
+    target.drop()
+    assert first.added == 11 and first.failed == 0, first.to_dict()
+    assert second.unchanged == 11 and second.added == 0, second.to_dict()
+
+
+def by_outlet_file(stories: list[dict]) -> dict[frozenset, dict]:
+    """Key each story by the set of its documents' URL tails, to compare with the README's groups."""
+    out = {}
+    for story in stories:
+        tails = frozenset(
+            (d.get("url") or "no-url").rstrip("/").rsplit("/", 1)[-1] for d in story["documents"]
+        )
+        out[tails] = story
+    return out
+
+
+def test_ingesting_twice_keeps_one_copy_of_each(ingested):
+    with ingested.open() as store:
+        assert store.count_documents() == 11
+        ids = [d["document"]["id"] for d in store.documents()]
+        assert len(ids) == len(set(ids)) == 11
+
+
+def test_examples_form_three_stories_with_their_independent_sources(ingested):
+    with ingested.open() as store:
+        stories = store.stories()
+    assert sorted(s["reports"] for s in stories) == [2, 2, 7]
+    counts = {s["reports"]: s["independent_sources"] for s in stories}
+    big = next(s for s in stories if s["reports"] == 7)
+    assert big["independent_sources"] == 2
+    assert [s["independent_sources"] for s in stories if s["reports"] == 2] == [1, 1], counts
+    assert big["first_reported"].startswith("2026-03-14")
+    names = {o["name"] for o in big["origins"]}
+    assert "Reuters" in names and "The Villaserena Observer" in names
+    reuters = next(o for o in big["origins"] if o["name"] == "Reuters")
+    assert len(reuters["documents"]) == 6
+    years = [{d["published"][:4] for d in s["documents"] if d["published"]} for s in stories]
+    assert {"2024"} in years  # the blockade story, on the same people, stays apart
+
+
+def test_the_wire_story_without_its_denial_has_one_independent_source(tmp_path, analyzer):
+    from claimgraph.kb import ingest
+
+    documents = [d for d in example_documents() if "ceasefire" in d.origin and "-07-" not in d.origin]
+    assert len(documents) == 6
+    target = Target("sqlite", tmp_path)
+    with target.open() as store:
+        ingest(documents, store, analyzer)
+        (story,) = store.stories()
+    assert (story["reports"], story["independent_sources"]) == (6, 1)
+
+
+def test_an_interrupted_ingest_resumes_without_loss_or_duplicates(tmp_path, analyzer):
+    from claimgraph.kb import ingest
+
+    class Stop(Exception):
+        pass
+
+    seen: list[str] = []
+
+    def stop_after_four(item: str, outcome: str, reason: str | None) -> None:
+        seen.append(outcome)
+        if len(seen) == 4:
+            raise Stop
+
+    target = Target("sqlite", tmp_path)
+    with target.open() as store:
+        with pytest.raises(Stop):
+            ingest(example_documents(), store, analyzer, progress=stop_after_four)
+        kept = store.count_documents()
+        assert 1 <= kept < 11
+        summary = ingest(example_documents(), store, analyzer)
+        assert summary.unchanged == kept and summary.added == 11 - kept
+        assert store.count_documents() == 11
+        assert sorted(s["reports"] for s in store.stories()) == [2, 2, 7]
+
+
+def cli(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimgraph", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+        **kwargs,
+    )
+
+
+def test_a_killed_ingest_command_loses_nothing_when_run_again(tmp_path):
+    db = tmp_path / "kb.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph", "ingest", str(EXAMPLES), "--db", str(db), "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import sqlite3
+
+    deadline = time.monotonic() + 300
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 1:
+            break
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    res = cli("ingest", str(EXAMPLES), "--db", str(db), "--quiet", "--json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["documents"] == 11
+    assert summary["added"] + summary["unchanged"] == 11
+
+
+def test_failures_are_recorded_one_line_each_and_the_rest_is_stored(tmp_path):
+    (tmp_path / "good.txt").write_text(
+        "Officials held talks on Monday, according to two people familiar with the matter.\n", "utf-8"
+    )
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bad.json").write_text("{not json", "utf-8")
+    res = cli("ingest", str(tmp_path), "--db", str(tmp_path / "kb.db"), "--quiet", cwd=tmp_path)
+    assert res.returncode == 1
+    errors = [line for line in res.stderr.splitlines() if line.startswith("claimgraph: error:")]
+    assert len(errors) == 2, res.stderr
+    listed = cli("failures", "--json", "--db", str(tmp_path / "kb.db"), cwd=tmp_path)
+    failures = json.loads(listed.stdout)
+    assert {Path(f["item"]).name for f in failures} == {"empty.txt", "bad.json"}
+    assert all(f["reason"] for f in failures)
+    stories = json.loads(cli("stories", "--json", "--db", str(tmp_path / "kb.db"), cwd=tmp_path).stdout)
+    assert sum(s["reports"] for s in stories) == 1
+
+
+def test_default_store_is_a_file_in_the_working_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("The minister said the talks had ended.\n", "utf-8")
+    res = cli("ingest", "a.txt", "--quiet", cwd=tmp_path, env={**os.environ, "CLAIMGRAPH_DB": ""})
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "claimgraph.db").is_file()
+
+
+QUERIES = [
+    ("stories",),
+    ("entity", "Castellar"),
+    ("entity", "Rodrigo Castellar"),
+    ("claims", "--about", "Castellar"),
+    ("claims", "--status", "denied"),
+    ("claims", "--source-kind", "anonymous"),
+    ("timeline", "--about", "Castellar"),
+    ("search", "arrest warrants"),
+    ("search", "Quiroga"),
+    ("failures",),
+]
+
+
+def answers(target: Target, tmp_path: Path) -> dict[str, object]:
+    env = {**os.environ, "CLAIMGRAPH_DB": target.db or ""}
+    if target.schema:
+        env["CLAIMGRAPH_DB_SCHEMA"] = target.schema
+    out: dict[str, object] = {}
+    for query in QUERIES:
+        res = cli(*query, "--json", cwd=tmp_path, env=env)
+        assert res.returncode == 0, (query, res.stderr)
+        out[" ".join(query)] = json.loads(res.stdout)
+    for story in out["stories"]:  # type: ignore[union-attr]
+        res = cli("story", story["id"], "--json", cwd=tmp_path, env=env)
+        assert res.returncode == 0, res.stderr
+        out[f"story {story['id']}"] = json.loads(res.stdout)
+    return out
+
+
+def without_times(value):
+    """Drop the moments things were stored at (they differ between two ingests)."""
+    if isinstance(value, dict):
+        return {k: without_times(v) for k, v in value.items() if k not in ("at", "ingested_at")}
+    if isinstance(value, list):
+        return [without_times(v) for v in value]
+    return value
+
+
+@pytest.mark.skipif(not POSTGRES, reason=NO_POSTGRES)
+def test_sqlite_and_postgresql_give_the_same_answers_to_every_query(tmp_path, tmp_path_factory, analyzer):
+    from claimgraph.kb import ingest
+
+    results = {}
+    for backend in ("sqlite", "postgresql"):
+        target = Target(backend, tmp_path_factory.mktemp(backend))
+        try:
+            with target.open() as store:
+                ingest(example_documents(), store, analyzer)
+            results[backend] = answers(target, tmp_path)
+        finally:
+            target.drop()
+    sqlite, postgresql = (without_times(results[b]) for b in ("sqlite", "postgresql"))
+    assert sqlite.keys() == postgresql.keys()
+    for key in sqlite:
+        assert sqlite[key] == postgresql[key], key
+    assert results["sqlite"]["search Quiroga"], "the full-text search found nothing"
