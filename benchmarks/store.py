@@ -10,8 +10,9 @@ Usage: python benchmarks/store.py [--documents N] [--ingest-copies K] [--postgre
    examples: each batch of eleven gets its own words (a random share of the vocabulary, names
    included, replaced by invented words of the same length, so every offset still holds) and its
    own dates, so batches form separate stories as a real corpus would. They are stored and
-   resolved, then ``stories``, ``story``, ``entity``, ``claims --about``, ``timeline`` and
-   ``search`` are each timed over many calls: p50 and p95 in milliseconds.
+   resolved, then ``stories`` (all of them, and a page of 50), ``story``, ``entity``,
+   ``claims --about``, ``timeline`` and ``search`` are each timed over many calls: p50 and p95
+   in milliseconds.
 """
 
 from __future__ import annotations
@@ -184,7 +185,11 @@ def query_latency(corpus: list[dict[str, Any]], open_store: Callable[[], Any], c
         names = [e.name for e in resolution.entities if e.type in ("person", "organization")]
         words = [w for d in corpus[:200] for w in WORD.findall(d["document"]["text"])]
         out["queries"] = {
-            "stories": timed(lambda _: store.stories(), [None] * max(5, calls // 20)),
+            "stories (all)": timed(lambda _: store.stories(), [None] * max(5, calls // 20)),
+            "stories --limit 50": timed(
+                lambda at: store.stories(limit=50, offset=at),
+                rng.choices(range(max(1, len(story_ids) - 50)), k=calls),
+            ),
             "story": timed(store.story, rng.choices(story_ids, k=calls)),
             "entity": timed(store.entity, rng.choices(names, k=calls)),
             "claims --about": timed(lambda n: store.claims(about=n, limit=50), rng.choices(names, k=calls)),
@@ -269,7 +274,7 @@ def report(result: dict[str, Any]) -> None:
             f"{q['resolve_and_save_seconds']} s ({q['stories']} stories, {q['entities']} entities)"
         )
         for name, t in q["queries"].items():
-            print(f"    {name:16} {t['p50_ms']:>9.2f} {t['p95_ms']:>9.2f}")
+            print(f"    {name:20} {t['p50_ms']:>9.2f} {t['p95_ms']:>9.2f}")
 
 
 if __name__ == "__main__":

@@ -213,6 +213,7 @@ def test_default_store_is_a_file_in_the_working_directory(tmp_path):
 
 QUERIES = [
     ("stories",),
+    ("stories", "--limit", "2", "--offset", "1"),
     ("entity", "Castellar"),
     ("entity", "Rodrigo Castellar"),
     ("claims", "--about", "Castellar"),
@@ -268,3 +269,28 @@ def test_sqlite_and_postgresql_give_the_same_answers_to_every_query(tmp_path, tm
     for key in sqlite:
         assert sqlite[key] == postgresql[key], key
     assert results["sqlite"]["search Quiroga"], "the full-text search found nothing"
+
+
+def test_a_split_by_a_user_survives_ingesting_again(tmp_path, analyzer):
+    from claimgraph.kb import ingest
+
+    db = str(tmp_path / "kb.db")
+    target = Target("sqlite", tmp_path)
+    with target.open() as store:
+        ingest(example_documents(), store, analyzer)
+
+    def aliases(name: str) -> list[str]:
+        res = cli("entity", name, "--json", "--db", db, cwd=tmp_path)
+        assert res.returncode == 0, res.stderr
+        return json.loads(res.stdout)["aliases"]
+
+    assert "Castellar" in aliases("Rodrigo Castellar")
+    res = cli("split", "Castellar", "Rodrigo Castellar", "--db", db, cwd=tmp_path)
+    assert res.returncode == 0 and "kept apart" in res.stdout, res.stderr
+    assert "Castellar" not in aliases("Rodrigo Castellar")
+    res = cli("ingest", str(EXAMPLES), "--db", db, "--quiet", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "Castellar" not in aliases("Rodrigo Castellar")
+    res = cli("merge", "Nobody We Know", "Rodrigo Castellar", "--db", db, cwd=tmp_path)
+    assert res.returncode == 0
+    assert res.stderr.strip() == "note: no entity is named 'Nobody We Know' yet; the judgement is kept for when one is"

@@ -45,6 +45,15 @@ def test_stories(golden) -> None:
     assert set(ceasefire["documents"][0]) >= {"id", "url", "outlet", "published"}
 
 
+def test_stories_page_by_page(golden) -> None:
+    store, _documents, _resolution = golden
+    everything = store.stories()
+    pages = [store.stories(limit=2, offset=0), store.stories(limit=2, offset=2), store.stories(limit=2, offset=4)]
+    assert [len(p) for p in pages] == [2, 1, 0]
+    assert pages[0] + pages[1] == everything
+    assert store.stories(offset=1) == everything[1:]
+
+
 def test_story(golden) -> None:
     store, documents, resolution = golden
     assert store.story("st_missing") is None

@@ -332,19 +332,23 @@ def failures(db: str | None, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many stories.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many stories first.")
 @db_option
 @json_option
-def stories(db: str | None, as_json: bool) -> None:
-    """List the stories: documents reporting the same news, their reports and independent sources.
+def stories(limit: int | None, offset: int, db: str | None, as_json: bool) -> None:
+    """List the stories, earliest first: documents reporting the same news, their reports and
+    independent sources.
 
     \b
     Example:
       claimgraph stories --json
+      claimgraph stories --limit 20 --offset 40
     """
     from claimgraph.kbreport import render_stories
 
     with _open_store(db) as store:
-        _emit(store.stories(), as_json, render_stories)
+        _emit(store.stories(limit=limit, offset=offset), as_json, render_stories)
 
 
 def _found(value: Any, what: str) -> Any:
@@ -467,9 +471,12 @@ def _judge(kind: str, a: str, b: str, note: str | None, db: str | None) -> None:
     with _open_store(db) as store:
         store.add_judgement(Judgement(kind, a, b, note))
         resolution = resolve_store(store)
+        unknown = [name for name in (a, b) if not store.find_entities(name)]
     verb = "merged" if kind == "merge" else "kept apart"
     counts = f"{len(resolution.entities)} entities, {len(resolution.stories)} stories"
     click.echo(f"{a!r} and {b!r} {verb}; {counts}")
+    for name in unknown:
+        click.echo(f"note: no entity is named {name!r} yet; the judgement is kept for when one is", err=True)
 
 
 @main.command()

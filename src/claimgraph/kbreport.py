@@ -131,7 +131,11 @@ def render_timeline(rows: list[dict[str, Any]], console: Console) -> None:
             what = what.get("text", "")
         if row.get("type") and row.get("kind", "event") == "event":
             what = f"{row['type']}: {what}"
-        table.add_row(str(row.get("when") or row.get("date") or "—"), str(what), str(row.get("document", "")))
+        when = row.get("when")
+        said = when.get("text") if isinstance(when, dict) else when
+        date = row.get("date") or (when.get("value") if isinstance(when, dict) else None)
+        shown = f"{date} ({said})" if date and said and said != date else (date or said or "—")
+        table.add_row(str(shown), str(what), str(row.get("document", "")))
     console.print(table)
 
 

@@ -381,15 +381,31 @@ class Store:
 
     # --- queries ---------------------------------------------------------------------------------
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Return the stories with their documents and independent sources, by first report then id."""
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Return the stories with their documents and independent sources, by first report then id:
+        all of them, or ``limit`` from the ``offset``-th on."""
         with self.engine.connect() as conn:
-            stories = conn.execute(select(s.stories)).mappings().all()
-            members = _group(conn.execute(select(s.story_documents)).mappings(), "story_id")
-            origins = _group(conn.execute(select(s.story_origins)).mappings(), "story_id")
+            query = select(s.stories).order_by(s.stories.c.position).offset(offset)
+            if limit is not None:
+                query = query.limit(limit)
+            stories = conn.execute(query).mappings().all()
+            ids = [row["id"] for row in stories]
+            members: dict[str, list[Row]] = {}
+            origins: dict[str, list[Row]] = {}
+            for chunk in _chunks(ids):
+                members |= _group(
+                    conn.execute(select(s.story_documents).where(s.story_documents.c.story_id.in_(chunk)))
+                    .mappings(),
+                    "story_id",
+                )
+                origins |= _group(
+                    conn.execute(select(s.story_origins).where(s.story_origins.c.story_id.in_(chunk)))
+                    .mappings(),
+                    "story_id",
+                )
             meta = _documents_meta(conn, [row["document_id"] for rows in members.values() for row in rows])
         out = []
-        for story in sorted(stories, key=lambda row: row["position"]):
+        for story in stories:
             documents = sorted(members.get(story["id"], []), key=lambda row: row["position"])
             out.append(
                 {
