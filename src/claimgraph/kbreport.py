@@ -13,10 +13,11 @@ def _date(value: str | None) -> str:
     return (value or "—")[:10]
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
+def _table(*columns: str, title: str | None = None, whole: tuple[str, ...] = ()) -> Table:
+    """A table whose ``whole`` columns (ids, dates, counts) are never wrapped; the others fold."""
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in whole)
     return table
 
 
@@ -34,7 +35,8 @@ def render_stories(rows: list[dict[str, Any]], console: Console) -> None:
     if not rows:
         console.print("No stories: ingest articles first (`claimgraph ingest PATH`).")
         return
-    table = _table("story", "first reported", "reports", "independent", "origins", "title")
+    counts = ("story", "first", "reports", "sources")
+    table = _table(*counts, "origins", "title", whole=counts)
     for row in rows:
         origins = ", ".join(o["name"] for o in row.get("origins", []))
         table.add_row(
@@ -68,18 +70,44 @@ def render_story(story: dict[str, Any], console: Console) -> None:
             how = f"{how}: {origin['name']}"
         documents.add_row(_date(doc.get("published")), doc.get("outlet") or "—", how, doc["id"])
     console.print(documents)
-    tree = Tree("[bold]provenance[/bold]")
-    for origin in story.get("origins", []):
-        branch = tree.add(f"{origin['name']} ({len(origin.get('documents', []))} report(s))", highlight=False)
-        for voice in origin.get("voices", []) or []:
-            branch.add(str(voice), highlight=False)
-    console.print(tree)
+    console.print(provenance_tree(story))
     conflicts = story.get("conflicts") or []
     if conflicts:
         console.print("[bold]conflicts[/bold]")
         for conflict in conflicts:
             console.print(f"  {conflict.get('kind')}: {conflict.get('explanation')}", highlight=False)
     render_timeline(story.get("timeline") or [], console)
+
+
+def _source(node: dict[str, Any]) -> str:
+    count = node.get("count")
+    kind = node.get("kind") or ""
+    detail = f"{kind}, {count}" if count else kind
+    return f"{node.get('text')} ({detail})" if detail else str(node.get("text"))
+
+
+def provenance_tree(story: dict[str, Any]) -> Tree:
+    """The story's provenance as a tree: independent source, its documents, their chains of sources
+    (publisher first) with the statuses of the claims each chain carries."""
+    tree = Tree("[bold]provenance[/bold]")
+    sources = (story.get("provenance") or {}).get("sources") or story.get("origins") or []
+    for source in sources:
+        mark = ", new voice" if source.get("new_voice") else ""
+        reports = len(source.get("documents", []))
+        head = f"[bold]{source['name']}[/bold] ({source.get('kind')}{mark}; {reports} report(s))"
+        branch = tree.add(head, highlight=False)
+        for doc in source.get("documents", []):
+            if not isinstance(doc, dict):  # origins without the provenance: document ids
+                branch.add(str(doc), highlight=False)
+                continue
+            where = f"{doc.get('outlet') or '—'}, {_date(doc.get('published'))}"
+            leaf = branch.add(f"{where}, {doc.get('origin')}: {doc['id']}", highlight=False)
+            for chain in doc.get("chains", []):
+                path = " → ".join(_source(node) for node in chain.get("chain", [])[1:]) or "its own voice"
+                counts = sorted(chain.get("statuses", {}).items())
+                statuses = ", ".join(f"{n} {status}" for status, n in counts)
+                leaf.add(f"{path}: {statuses}", highlight=False)
+    return tree
 
 
 def render_entity(entity: dict[str, Any], console: Console) -> None:
