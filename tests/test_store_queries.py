@@ -39,9 +39,13 @@ def test_stories(golden) -> None:
     assert {d["id"] for d in ceasefire["documents"]} == _ids(documents, "ceasefire")
     assert ceasefire["reports"] == 7 and ceasefire["independent_sources"] == 2
     assert [o["name"] for o in ceasefire["origins"]] == ["Reuters", "The Villaserena Observer"]
+    reuters = documents["ceasefire-01-reuters"]["document"]
     assert ceasefire["documents"][0] == {
-        key: documents["ceasefire-01-reuters"]["document"][key] for key in ("id", "url", "outlet", "published", "title")
+        **{key: reuters[key] for key in ("id", "url", "outlet", "published", "title", "language")},
+        "partial": False,
     }
+    spanish = documents["ceasefire-04-diario-esterrense"]["document"]["id"]
+    assert [d["partial"] for d in ceasefire["documents"] if d["id"] == spanish] == [True]
     assert set(ceasefire["documents"][0]) >= {"id", "url", "outlet", "published"}
 
 

@@ -68,7 +68,10 @@ def render_story(story: dict[str, Any], console: Console) -> None:
         how = origin.get("kind", "")
         if origin.get("name") and origin.get("kind") != "original":
             how = f"{how}: {origin['name']}"
-        documents.add_row(_date(doc.get("published")), doc.get("outlet") or "—", how, doc["id"])
+        outlet = doc.get("outlet") or "—"
+        if doc.get("partial"):
+            outlet += f" ({doc.get('language') or '?'}, partial analysis)"
+        documents.add_row(_date(doc.get("published")), outlet, how, doc["id"])
     console.print(documents)
     console.print(provenance_tree(story))
     conflicts = story.get("conflicts") or []

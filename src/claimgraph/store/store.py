@@ -759,15 +759,16 @@ def _origin_out(row: Any) -> dict[str, Any]:
 
 
 def _documents_meta(conn: Connection, document_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """Return ``{id: {id, url, outlet, published, title}}`` of the stored documents among ``document_ids``."""
+    """Return ``{id: {id, url, outlet, published, title, language, partial}}`` of the stored documents
+    among ``document_ids`` (``partial``: analysed without a full pipeline for its language)."""
     ids = sorted(set(document_ids))
     d = s.documents.c
     out: dict[str, dict[str, Any]] = {}
     for chunk in _chunks(ids):
         for row in conn.execute(
-            select(d.id, d.url, d.outlet, d.published, d.title).where(d.id.in_(chunk))
+            select(d.id, d.url, d.outlet, d.published, d.title, d.language, d.partial).where(d.id.in_(chunk))
         ).mappings():
-            out[row["id"]] = dict(row)
+            out[row["id"]] = {**row, "partial": bool(row["partial"])}
     return out
 
 
