@@ -294,3 +294,46 @@ def test_a_split_by_a_user_survives_ingesting_again(tmp_path, analyzer):
     res = cli("merge", "Nobody We Know", "Rodrigo Castellar", "--db", db, cwd=tmp_path)
     assert res.returncode == 0
     assert res.stderr.strip() == "note: no entity is named 'Nobody We Know' yet; the judgement is kept for when one is"
+
+
+def test_stories_are_regrouped_only_when_the_corpus_changed(tmp_path, analyzer, monkeypatch):
+    import claimgraph.resolve as resolve
+    from claimgraph.kb import ingest
+
+    calls: list[int] = []
+    real = resolve.resolve_corpus
+
+    def counted(documents, judgements=()):
+        calls.append(len(documents))
+        return real(documents, judgements)
+
+    monkeypatch.setattr(resolve, "resolve_corpus", counted)
+    port = [d for d in example_documents() if "port-" in d.origin]
+    target = Target("sqlite", tmp_path)
+    with target.open() as store:
+        loaded = ingest(port, store, analyzer, resolve=False)  # loading in parts
+        assert (loaded.added, loaded.resolved, loaded.stories, calls) == (2, False, 0, [])
+        again = ingest(port, store, analyzer)  # nothing new, but never resolved: resolves
+        assert (again.unchanged, again.resolved, again.stories, calls) == (2, True, 1, [2])
+        third = ingest(port, store, analyzer)  # nothing new and resolved: skips the work
+        assert (third.unchanged, third.resolved, third.stories, calls) == (2, True, 1, [2])
+    res = cli("resolve", "--db", str(tmp_path / "kb.db"), "--json", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    counts = json.loads(res.stdout)
+    assert (counts["documents"], counts["stories"]) == (2, 1) and counts["entities"] >= 5
+
+
+def test_ingest_without_resolving_says_so_and_resolve_regroups(tmp_path):
+    db = str(tmp_path / "kb.db")
+    port = [str(p) for p in sorted(EXAMPLES.glob("port-*"))]
+    res = cli("ingest", *port, "--db", db, "--no-resolve", "--quiet", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == (
+        "2 added, 0 updated, 0 already stored, 0 failed; 2 documents; "
+        "stories not regrouped yet: run `claimgraph resolve`"
+    )
+    assert json.loads(cli("stories", "--json", "--db", db, cwd=tmp_path).stdout) == []
+    res = cli("resolve", "--db", db, cwd=tmp_path)
+    assert res.returncode == 0 and res.stdout.startswith("2 documents: "), res.stderr
+    stories = json.loads(cli("stories", "--json", "--db", db, cwd=tmp_path).stdout)
+    assert [(s["reports"], s["independent_sources"]) for s in stories] == [(2, 1)]

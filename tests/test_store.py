@@ -29,7 +29,7 @@ def test_open_creates_every_table(store: Store) -> None:
     names = set(inspect(store.engine).get_table_names())
     assert {table.name for table in s.metadata.sorted_tables} <= names
     assert "alembic_version" in names
-    assert store.revision() == "0001"
+    assert store.revision() == "0002"
     assert store.count_documents() == 0
     if store.dialect == "sqlite":
         assert "documents_fts" in names
@@ -46,7 +46,7 @@ def test_reopening_keeps_the_data(store_factory, backend: str) -> None:
     assert first.add_document(contract) == "added"
     first.close()
     with store_factory(backend) as again:
-        assert again.revision() == "0001"
+        assert again.revision() == "0002"
         assert again.document(contract["document"]["id"]) == contract
 
 
@@ -194,6 +194,26 @@ def test_save_resolution_replaces_the_derived_tables(store: Store) -> None:
     store.save_resolution(resolution)
     assert [s["reports"] for s in store.stories()] == [2, 2, 7]
     assert store.count_documents() == len(documents)  # documents are not derived
+
+
+def test_the_fingerprint_follows_documents_and_judgements(store: Store) -> None:
+    empty = store.corpus_fingerprint()
+    assert store.resolved_fingerprint() is None
+    contract = golden_documents()["port-01-ap"]
+    store.add_document(contract)
+    one = store.corpus_fingerprint()
+    assert one != empty and store.corpus_fingerprint() == one
+    store.add_document(contract)  # unchanged
+    assert store.corpus_fingerprint() == one
+    store.add_judgement(Judgement("merge", "Ferrán", "Gustavo Ferrán Olea"))
+    judged = store.corpus_fingerprint()
+    assert judged != one
+    store.save_resolution(Resolution(entities=[], stories=[], origins=[]), judged)
+    assert store.resolved_fingerprint() == judged
+    store.add_document({**contract, "document": {**contract["document"], "text": "changed", "title": "x"}})
+    assert store.corpus_fingerprint() not in (judged, one)
+    store.save_resolution(Resolution(entities=[], stories=[], origins=[]))
+    assert store.resolved_fingerprint() is None
 
 
 def test_save_resolution_is_fast(store: Store) -> None:

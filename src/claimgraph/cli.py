@@ -251,6 +251,11 @@ def _emit(data: Any, as_json: bool, render: Any) -> None:
 @db_option
 @document_options
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--no-resolve",
+    is_flag=True,
+    help="Only store: regroup stories later with `claimgraph resolve` (for loading in parts).",
+)
 @json_option
 def ingest(
     paths: tuple[str, ...],
@@ -261,6 +266,7 @@ def ingest(
     title: str | None,
     keep_boilerplate: bool,
     quiet: bool,
+    no_resolve: bool,
     as_json: bool,
 ) -> None:
     """Analyse articles and store them in the knowledge base, then regroup stories.
@@ -300,19 +306,52 @@ def ingest(
             bar.update(task, advance=1, rate=f"{speed:.1f} docs/s" if speed else "")
 
         try:
-            summary = ingest_items(items, store, analyzer, progress=step)
+            summary = ingest_items(items, store, analyzer, progress=step, resolve=not no_resolve)
         except ClaimgraphError as exc:
             _fail(str(exc))
             sys.exit(EXIT_SETUP)
     if as_json:
         click.echo(_dump(summary.to_dict(), indent=2))
     else:
-        click.echo(
+        counts = (
             f"{summary.added} added, {summary.updated} updated, {summary.unchanged} already stored, "
-            f"{summary.failed} failed; {summary.documents} documents in {summary.stories} stories"
+            f"{summary.failed} failed; {summary.documents} documents"
         )
+        if summary.resolved:
+            click.echo(f"{counts} in {summary.stories} stories")
+        else:
+            click.echo(f"{counts}; stories not regrouped yet: run `claimgraph resolve`")
     if summary.failed:
         sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@db_option
+@json_option
+def resolve(db: str | None, as_json: bool) -> None:
+    """Regroup the stored documents: entities, stories, origins and independent sources.
+
+    `ingest` does this at its end; run it after `ingest --no-resolve`, or to apply a new
+    version of claimgraph's rules to a stored corpus.
+
+    \b
+    Example:
+      claimgraph resolve
+    """
+    from claimgraph.kb import resolve_store
+
+    with _open_store(db) as store:
+        resolution = resolve_store(store)
+        counts = {
+            "documents": store.count_documents(),
+            "entities": len(resolution.entities),
+            "stories": len(resolution.stories),
+        }
+    if as_json:
+        click.echo(_dump(counts, indent=2))
+    else:
+        documents, entities, stories = counts["documents"], counts["entities"], counts["stories"]
+        click.echo(f"{documents} documents: {entities} entities, {stories} stories")
 
 
 @main.command()

@@ -39,6 +39,7 @@ class IngestSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (item, reason)
     documents: int = 0  # documents in the store afterwards
     stories: int = 0
+    resolved: bool = False  # the saved stories are of everything stored now
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -52,6 +53,7 @@ class IngestSummary:
             "failures": [{"item": i, "reason": r} for i, r in self.failures],
             "documents": self.documents,
             "stories": self.stories,
+            "resolved": self.resolved,
         }
 
 
@@ -127,7 +129,9 @@ def ingest(
     if batch:
         flush(batch)
     if resolve:
-        summary.stories = len(resolve_store(store).stories)
+        refresh(store)
+    summary.resolved = is_resolved(store)
+    summary.stories = store.count_stories()
     summary.documents = store.count_documents()
     return summary
 
@@ -136,6 +140,23 @@ def resolve_store(store: Store) -> Resolution:
     """Recompute the resolution of everything stored, with the users' judgements, and save it."""
     from claimgraph.resolve import resolve_corpus
 
+    fingerprint = store.corpus_fingerprint()  # before reading: a document stored meanwhile makes it stale
     resolution = resolve_corpus(list(store.documents()), store.judgements())
-    store.save_resolution(resolution)
+    store.save_resolution(resolution, fingerprint)
     return resolution
+
+
+def is_resolved(store: Store) -> bool:
+    """Whether the saved resolution was computed from exactly what is stored now."""
+    return store.resolved_fingerprint() == store.corpus_fingerprint()
+
+
+def refresh(store: Store) -> bool:
+    """Resolve the corpus again unless the saved resolution is already of it; True when it did.
+
+    An ingest that stored nothing new skips the work; one that follows an interrupted ingest, or
+    an ingest run without resolving, does it."""
+    if is_resolved(store):
+        return False
+    resolve_store(store)
+    return True

@@ -180,6 +180,13 @@ failures = Table(
     Column("at", String(40), nullable=False),
 )
 
+state = Table(  # facts about the store itself: "resolved", the fingerprint of what was resolved
+    "state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
 judgements = Table(
     "judgements",
     metadata,

@@ -11,6 +11,7 @@ database's collation), so SQLite and PostgreSQL give identical answers.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -368,8 +369,28 @@ class Store:
 
     # --- resolution ------------------------------------------------------------------------------
 
-    def save_resolution(self, resolution: Resolution) -> None:
-        """Replace every derived table with ``resolution``, in one transaction (bulk inserts)."""
+    def corpus_fingerprint(self) -> str:
+        """Return a digest of what a resolution is computed from: every stored document (id and
+        content hash), every judgement, and the version of claimgraph doing the resolving."""
+        from claimgraph import __version__
+
+        digest = hashlib.sha256(f"claimgraph {__version__}\n".encode())
+        d, j = s.documents.c, s.judgements.c
+        with self.engine.connect() as conn:
+            for doc_id, content in conn.execute(select(d.id, d.content_hash).order_by(d.id)):
+                digest.update(f"d {doc_id} {content}\n".encode())
+            for kind, a, b in conn.execute(select(j.kind, j.a, j.b).order_by(j.seq)):
+                digest.update(f"j {kind} {a!r} {b!r}\n".encode())
+        return digest.hexdigest()
+
+    def resolved_fingerprint(self) -> str | None:
+        """Return the fingerprint of the corpus the saved resolution was computed from, if any."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.state.c.value).where(s.state.c.key == "resolved")).scalar()
+
+    def save_resolution(self, resolution: Resolution, fingerprint: str | None = None) -> None:
+        """Replace every derived table with ``resolution``, in one transaction (bulk inserts);
+        ``fingerprint`` is that of the corpus it was computed from (None: unknown)."""
         rows = _resolution_rows(resolution)
         with self.engine.begin() as conn:
             for table in s.DERIVED:
@@ -378,6 +399,13 @@ class Store:
                 for chunk in _chunks(values, 5000):
                     conn.execute(insert(table), list(chunk))
             _link_claims(conn)
+            conn.execute(s.state.delete().where(s.state.c.key == "resolved"))
+            if fingerprint is not None:
+                conn.execute(insert(s.state), [{"key": "resolved", "value": fingerprint}])
+
+    def count_stories(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(s.stories)).scalar() or 0)
 
     # --- queries ---------------------------------------------------------------------------------
 
