@@ -280,15 +280,28 @@ def ingest(
       claimgraph ingest examples/
       claimgraph ingest feeds/ --db postgresql://user@host/claims
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from claimgraph.kb import ingest as ingest_items
 
     iso = _published(published)
-    items = list(_inputs(paths, published=iso, outlet=outlet, url=url, title=title))
-    analyzer = _analyzer(keep_boilerplate, load=False)
-    store = _open_store(db)
+    store = _open_store(db)  # first: a store that cannot be opened fails at once
     err = Console(stderr=True)
+    items: list[Any] = []  # read first (extracting HTML), so that the bar below knows its total
+    counting = (SpinnerColumn(), TextColumn("reading inputs: {task.completed}"))
+    with Progress(*counting, console=err, disable=quiet, transient=True) as reading:
+        task = reading.add_task("read", total=None)
+        for item in _inputs(paths, published=iso, outlet=outlet, url=url, title=title):
+            items.append(item)
+            reading.advance(task)
+    analyzer = _analyzer(keep_boilerplate, load=False)
     columns = (
         TextColumn("ingesting"),
         BarColumn(),
