@@ -164,7 +164,11 @@ class _Resolver:
 
     def _ranked(self, gender: str | None = None) -> list[str]:
         return sorted(
-            (k for k, v in self.salience.items() if v > 0 and self.gender.get(k, gender) == gender),
+            (
+                k
+                for k, v in self.salience.items()
+                if v > 0 and k in self.people and self.gender.get(k, gender) == gender
+            ),
             key=lambda k: -self.salience[k],
         )
 
