@@ -25,9 +25,9 @@ def test_ingest_decode_latin1_text_is_decoded():
 
 
 def test_ingest_decode_bytes_cp1252_leaves_undefined_fall_back_to_latin1():
-    # 0x81 is undefined in cp1252: it is read as U+0081, the rest stays cp1252
+    # 0x81 is undefined in cp1252: it is read as U+0081 (a control, dropped), the rest stays cp1252
     words = b"The mayor spoke at length about the budget. " * 4
-    assert decode(words + b"\x93quoted\x94 caf\xe9 \x81") == words.decode() + "“quoted” café \x81"
+    assert decode(words + b"\x93quoted\x94 caf\xe9 \x81") == words.decode() + "“quoted” café "
 
 
 def test_ingest_decode_utf8_wins_over_cp1252():
@@ -44,9 +44,10 @@ def test_ingest_decode_text_is_nfc_normalised():
     assert decode(decomposed.encode()) == "Mérida"
 
 
-def test_ingest_decode_a_few_stray_control_bytes_are_tolerated():
-    text = "An article. " * 20 + "\x1a"
-    assert decode(text.encode()) == text
+def test_ingest_decode_a_few_stray_control_bytes_are_tolerated_and_dropped():
+    text = "An article. " * 20
+    assert decode((text + "\x1a").encode()) == text
+    assert decode((text + "\x00").encode("utf-16")) == text  # a NUL character, not a NUL byte
 
 
 @pytest.mark.parametrize(

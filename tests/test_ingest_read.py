@@ -132,6 +132,13 @@ def test_ingest_read_jsonl_lines_are_named_path_line(tmp_path):
     assert second.text.startswith("Presupuesto aprobado\n\nEl consejo aprobó")
 
 
+def test_ingest_read_json_drops_control_characters_from_text_and_fields(tmp_path):
+    record = {"text": "The dam\u0000 closed\u001b on Monday.\tIt reopened.", "title": "Dam\u0000 shut", "outlet": "\u0007Wire"}
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({"text": "Two."}) + "\n", encoding="utf-8")
+    first, _ = read(tmp_path / "feed.jsonl")
+    assert (first.text, first.title, first.outlet) == ("The dam closed on Monday.\tIt reopened.", "Dam shut", "Wire")
+
+
 def test_ingest_read_json_file_holding_json_lines_is_read_as_json_lines(tmp_path):
     (tmp_path / "feed.json").write_text('{"text": "One."}\n{"text": "Two."}\n', encoding="utf-8")
     assert [d.origin.rsplit(":", 1)[1] for d in read(tmp_path / "feed.json")] == ["1", "2"]

@@ -141,12 +141,19 @@ def decode(data: bytes, *, declared: str | None = None) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _control_share(text) > BINARY_SHARE:
         raise InputError(f"binary file (undecodable control bytes), not an article: {HINT}")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", strip_controls(text))
+
+
+def strip_controls(text: str) -> str:
+    """Return ``text`` without control characters other than tab and line breaks (a stray NUL
+    or escape code in a feed is noise to the analysis, and PostgreSQL text cannot hold NUL)."""
+    return _CONTROLS.sub("", text)
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` with ``\\n`` newlines and NFC normalisation (for text given in JSON)."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Return ``text`` with ``\\n`` newlines, no control characters and NFC normalisation (for
+    text given in JSON)."""
+    return unicodedata.normalize("NFC", strip_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def looks_like_html(text: str) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from claimgraph.errors import InputError
 from claimgraph.ingest.dates import normalize_published
-from claimgraph.ingest.decode import looks_like_jsonl, normalize_text
+from claimgraph.ingest.decode import looks_like_jsonl, normalize_text, strip_controls
 from claimgraph.ingest.document import Document, Rejection
 from claimgraph.ingest.htmltext import read_page
 
@@ -54,7 +54,7 @@ def _type_error(name: str, value: Any) -> str:
 def _one_line(value: str | None) -> str | None:
     if value is None:
         return None
-    return " ".join(value.split()) or None
+    return " ".join(strip_controls(value).split()) or None
 
 
 def article(value: Any, origin: str) -> Document | Rejection:
