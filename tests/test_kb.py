@@ -341,3 +341,48 @@ def test_ingest_without_resolving_says_so_and_resolve_regroups(tmp_path):
     assert res.returncode == 0 and res.stdout.startswith("2 documents: "), res.stderr
     stories = json.loads(cli("stories", "--json", "--db", db, cwd=tmp_path).stdout)
     assert [(s["reports"], s["independent_sources"]) for s in stories] == [(2, 1)]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_control_characters_in_a_feed_are_stored_on_every_backend(tmp_path, analyzer, backend):
+    from claimgraph.kb import ingest
+
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"text": "The minister said the dam\u0000 closed on Monday.\u001b " * 3, "title": "Dam\u0000 shut"},
+        {"text": "The mayor said the bridge reopened on Tuesday. " * 3, "url": "https://example.org/bridge"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    target = Target(backend, tmp_path)
+    try:
+        with target.open() as store:
+            summary = ingest(list(read_inputs([str(feed)])), store, analyzer)
+            assert (summary.added, summary.failed) == (2, 0), summary.to_dict()
+            titles = sorted(d["document"].get("title") or "" for d in store.documents())
+            assert titles == ["", "Dam shut"]
+    finally:
+        target.drop()
+
+
+def test_a_document_the_store_refuses_is_a_failure_and_the_others_are_stored(tmp_path, analyzer, monkeypatch):
+    from sqlalchemy.exc import DataError
+
+    from claimgraph.kb import ingest
+
+    port = [d for d in example_documents() if "port-" in d.origin]
+    target = Target("sqlite", tmp_path)
+    with target.open() as store:
+        real = store.add_document
+
+        def refuse_the_first(contract, **kwargs):
+            if "port-01" in kwargs.get("item", ""):
+                raise DataError("INSERT ...", {}, Exception("text fields cannot contain NUL (0x00) bytes"))
+            return real(contract, **kwargs)
+
+        monkeypatch.setattr(store, "add_document", refuse_the_first)
+        summary = ingest(port, store, analyzer)
+        assert (summary.added, summary.failed) == (1, 1)
+        (item, reason), = summary.failures
+        assert "port-01" in item and reason == "could not be stored: text fields cannot contain NUL (0x00) bytes"
+        assert [f["item"] for f in store.failures()] == [item]
+        assert store.count_documents() == 1

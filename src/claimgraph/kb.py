@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import DataError, IntegrityError
+
 from claimgraph import contract
 from claimgraph.ids import document_id
 from claimgraph.ingest.document import Document, Rejection
@@ -104,8 +106,14 @@ def ingest(
         for document, result in _analyse_batch(analyzer, batch):
             if isinstance(result, str):
                 done(document.origin, "failed", result)
-            else:
-                done(document.origin, store.add_document(result, item=document.origin))
+                continue
+            try:
+                outcome = store.add_document(result, item=document.origin)
+            except (DataError, IntegrityError) as exc:  # this document's transaction is rolled back
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                done(document.origin, "failed", f"could not be stored: {reason}")
+                continue
+            done(document.origin, outcome)
         batch.clear()
 
     batch: list[Document] = []
