@@ -235,6 +235,11 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     if named:
         return SourceInfo(ENTITY_KINDS[named[0].type], None, named[0])
     plural = head.tag_ in ("NNS", "NNPS")
+    # "Ferrán's lawyer, Esteban Lacroix": the person in apposition, not the last one talked about
+    beside = [index.at(t) for t in head.children if t.dep_ == "appos" and t.i < span.end]
+    person = next((e for e in beside if e is not None and e.type == "person"), None)
+    if person is not None and not plural:
+        return SourceInfo("person", 1, person)
     kind: str | None = kinds[noun][0] if noun in kinds else None
     if kind == "outlet" or (noun == "agency" and index.recent(span.start_char, {"outlet"}, 3000)):
         return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000))

@@ -1,0 +1,34 @@
+"""Sources resolved to the people they name, on the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.ingest import Document
+
+pytestmark = pytest.mark.model
+
+
+def sources(analyzer, text: str) -> list[tuple[str, str, int | None, str | None]]:
+    out = analyzer.run([analyzer.prepare(Document(text=text, origin="test"))])[0]
+    names = {e["id"]: e["name"] for e in out["entities"]}
+    return [(s["text"], s["kind"], s.get("count"), names.get(s.get("entity"))) for s in out["sources"][1:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Beatriz Olmedo spoke to reporters. Ferrán's lawyer, Esteban Lacroix, denied that his client "
+            "had received any payment.",
+            ("Ferrán's lawyer, Esteban Lacroix", "person", 1, "Esteban Lacroix"),
+        ),
+        (
+            "Ana Ruiz met the minister. The company's spokesman, John Miller, said the plant would close.",
+            ("The company's spokesman, John Miller", "person", 1, "John Miller"),
+        ),
+    ],
+)
+def test_a_title_with_a_name_in_apposition_is_that_person(analyzer, text, expected) -> None:
+    # not the subject of the sentence before, which a bare "the lawyer" would be
+    assert sources(analyzer, text) == [expected]
