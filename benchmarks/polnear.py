@@ -2,6 +2,7 @@
 
 Usage: python benchmarks/polnear.py --data PATH [--split dev] [--limit N] [--json]
                                     [--peer/--no-peer] [--errors FILE]
+                                    [--weights FILE|none] [--cues FILE]
 
 PATH is a PolNeAR checkout (or its ``data`` folder); the train and dev splits are readable, the
 test split is for a final evaluation only. Example:
@@ -16,6 +17,11 @@ implicit), the claim's cue and its content. The peer row is textacy's
 it needs ``pip install textacy==0.13.0`` and is skipped with a message when textacy is missing.
 Both rows go through the same scorer (``scoring.py``: exact, per-fragment and overlap matching,
 what is trimmed, how spans are deduplicated). Seconds are wall time, model loading included.
+
+``--weights`` and ``--cues`` put other learnt files in place of the shipped ones (``--weights
+none``: the rules alone), for tuning on held-out training articles: with the lexicon and the
+tagger learnt by ``training/cues.py`` and ``training/attribution.py`` with ``--skip 150``, score
+``--split train --limit 150``.
 
 ``--errors FILE`` writes JSON Lines for error analysis, one record per gold attribution that is
 not matched exactly as a whole relation (``missed``: nothing predicted overlaps it; ``partial``:
@@ -374,6 +380,21 @@ def print_table(report: dict[str, Any], scores: dict[str, Score]) -> None:
 # ---------------------------------------------------------------- main
 
 
+def use_learnt(weights: str | None, cues: Path | None) -> None:
+    """Make claimgraph read these learnt files instead of the shipped ones (held-out tuning:
+    training/cues.py and training/attribution.py with ``--skip N``, then ``--limit N`` here)."""
+    if cues is not None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+        from attribution import use_cues
+
+        use_cues(cues)
+    if weights is not None:
+        from claimgraph.analyze import attribution_model
+
+        loaded = None if weights == "none" else attribution_model.load(weights)
+        attribution_model.load = lambda path=None: loaded  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0],
@@ -390,7 +411,15 @@ def main(argv: list[str] | None = None) -> int:
         help="also score textacy's direct quotations (default: yes)",
     )
     parser.add_argument("--errors", type=Path, help="write missed and spurious spans as JSON Lines")
+    parser.add_argument(
+        "--weights",
+        help="use this tagger weights file instead of the shipped one, or 'none' for the rules alone",
+    )
+    parser.add_argument(
+        "--cues", type=Path, help="use this cue lexicon instead of the shipped one (training/cues.py --out)"
+    )
     args = parser.parse_args(argv)
+    use_learnt(args.weights, args.cues)
 
     try:
         docs = list(read_split(args.data, args.split, limit=args.limit))
