@@ -129,3 +129,27 @@ def test_tagged_spans_that_stop_inside_a_phrase_are_left_out() -> None:
     tags = np.array(_tags("B-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON"))
     spans = am.spans_of(tags, doc)
     assert [doc.text[s:e] for _, s, e in spans] == ["The minister", "said", "that the dam would close"]
+
+
+def test_the_benchmark_can_put_other_learnt_files_in_place(tmp_path, monkeypatch) -> None:
+    """benchmarks/polnear.py --weights none / --cues FILE (held-out tuning) reach the component."""
+    import sys
+    from pathlib import Path
+
+    from claimgraph.analyze import frames
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "benchmarks"))
+    monkeypatch.setattr(am, "load", am.load)
+    monkeypatch.setattr(frames, "learnt", frames.learnt)
+    import polnear
+
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("# lemma\tpos\tframe\tcues\tseen\trate\nshout\tVERB\tccomp\t9\t10\t0.9\n", encoding="utf-8")
+    polnear.use_learnt("none", cues)
+    assert am.load() is None
+    assert frames.learnt() == {("shout", "VERB"): {"ccomp": 0.9}}
+    assert Attributor(NLP).weights is None
+    doc = EntityLinker(NLP)(build(*SAID))
+    assert any(f.cue is not None for f in Attributor(NLP).find(doc))
+    sys.modules.pop("attribution", None)  # training/attribution.py, imported by use_learnt

@@ -351,7 +351,9 @@ def viterbi(logp: np.ndarray, chunks: Sequence[tuple[int, int]] | None = None) -
 
 def breaks(doc: Doc) -> np.ndarray:
     """Return per token whether it is a whitespace token (paragraph breaks, mostly)."""
-    return np.array([t.is_space for t in doc], dtype=bool)
+    if not len(doc):
+        return np.zeros(0, dtype=bool)
+    return doc.to_array([IS_SPACE]).reshape(-1) == 1
 
 
 def paragraphs(space: np.ndarray, longest: int = 200) -> list[tuple[int, int]]:
@@ -535,7 +537,7 @@ class _Scorer:
     def __init__(self, doc: Doc, logp: np.ndarray) -> None:
         self.doc = doc
         p = np.exp(logp)
-        self.starts = np.array([t.idx for t in doc])
+        self.starts = doc.to_array([IDX]).reshape(-1).astype(np.int64) if len(doc) else np.zeros(0, np.int64)
         eps = 1e-6
         self.begin = np.log(p[:, 5] + eps)
         inside = np.log(1 - p[:, 0] - p[:, 5] + eps)
@@ -675,8 +677,9 @@ def refine(weights: Weights, doc: Doc, found: list[Found]) -> list[Found]:
     from claimgraph.analyze.attribution import Found
     from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 
-    logp = weights.logprobs(features(doc, found), breaks(doc)) if len(doc) else np.zeros((0, len(TAGS)))
-    tags = viterbi(logp, paragraphs(breaks(doc)))
+    space = breaks(doc)
+    logp = weights.logprobs(features(doc, found), space) if len(doc) else np.zeros((0, len(TAGS)))
+    tags = viterbi(logp, paragraphs(space))
     spans = spans_of(tags, doc)
     score = _Scorer(doc, logp)
     by_role: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}

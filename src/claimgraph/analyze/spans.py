@@ -55,14 +55,32 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
     return toks
 
 
+_CLOSING = {")": "(", "]": "["}
+
+
+def _opens(tokens: list[Token], closer: str) -> bool:
+    """Return whether ``tokens`` leave a bracket of ``closer``'s kind open."""
+    opener = _CLOSING[closer]
+    depth = 0
+    for t in tokens:
+        depth += (t.text == opener) - (t.text == closer)
+    return depth > 0
+
+
 def char_range(tokens: list[Token]) -> tuple[int, int] | None:
     """Return the char range of ``tokens`` without leading/trailing punctuation, "that" and spaces."""
     toks = sorted(tokens, key=lambda t: t.i)
     # PolNeAR's contents keep a leading "that" and the quotation marks; they drop the comma or
     # full stop that joins the content to its cue.
     while toks and (toks[0].is_space or (toks[0].is_punct and toks[0].text not in QUOTES)):
+        if toks[0].text == "‘" and any(t.text == "’" for t in toks[1:]):
+            break  # "‘It Is Not A Radical Idea’ To Ask ...": a single quotation mark, paired
         toks.pop(0)
     while toks and (toks[-1].is_space or (toks[-1].is_punct and toks[-1].text not in QUOTES)):
+        if toks[-1].text in _CLOSING and _opens(toks[:-1], toks[-1].text):
+            break  # "Sen. Marco Rubio (R-FL)": a bracket the content opened stays closed
+        if toks[-1].text == "’" and any(t.text == "‘" for t in toks[:-1]):
+            break
         toks.pop()
     if not toks:
         return None
@@ -108,7 +126,7 @@ def balance_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def span_of(doc: Doc, tokens: list[Token]) -> Span | None:
     toks = [t for t in sorted(tokens, key=lambda t: t.i) if not t.is_space]
-    while toks and toks[-1].is_punct:
+    while toks and toks[-1].is_punct and not (toks[-1].text in _CLOSING and _opens(toks[:-1], toks[-1].text)):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)

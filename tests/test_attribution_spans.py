@@ -1,0 +1,127 @@
+"""Unit tests of how attribution cuts its spans the PolNeAR way, on hand-built parsed Docs."""
+
+from __future__ import annotations
+
+from handbuilt import NLP, build
+
+from claimgraph.analyze.attribution import Attributor, _trim_source
+from claimgraph.analyze.entities import EntityLinker
+from claimgraph.analyze.spans import char_range, span_of
+
+BRACKET = (
+    "He praised Sen. Ted Cruz (R-TX).",
+    """
+He he PRON PRP nsubj 1
+praised praise VERB VBD ROOT 1
+Sen. Sen. PROPN NNP compound 4
+Ted Ted PROPN NNP compound 4
+Cruz Cruz PROPN NNP dobj 1
+( ( PUNCT -LRB- punct 6
+R-TX R-TX PROPN NNP appos 4
+) ) PUNCT -RRB- punct 6
+. . PUNCT . punct 1
+""",
+)
+SINGLE_QUOTES = (
+    "Trump: ‘I am the worst thing.’",
+    """
+Trump Trump PROPN NNP ROOT 0
+: : PUNCT : punct 0
+‘ ‘ PUNCT `` punct 4
+I I PRON PRP nsubj 4
+am be AUX VBP acl 0
+the the DET DT det 7
+worst bad ADJ JJS amod 7
+thing thing NOUN NN attr 4
+. . PUNCT . punct 4
+’ ’ PUNCT '' punct 4
+""",
+)
+RELATIVE_SOURCE = (
+    "Zucker, who runs the network, said the debate would go on.",
+    """
+Zucker Zucker PROPN NNP nsubj 7
+, , PUNCT , punct 0
+who who PRON WP nsubj 3
+runs run VERB VBZ relcl 0
+the the DET DT det 5
+network network NOUN NN dobj 3
+, , PUNCT , punct 0
+said say VERB VBD ROOT 7
+the the DET DT det 9
+debate debate NOUN NN nsubj 11
+would would AUX MD aux 11
+go go VERB VB ccomp 7
+on on ADP RP prt 11
+. . PUNCT . punct 7
+""",
+)
+AGE = (
+    "Sarandon, 69, said it.",
+    """
+Sarandon Sarandon PROPN NNP nsubj 4
+, , PUNCT , punct 0
+69 69 NUM CD appos 0
+, , PUNCT , punct 0
+said say VERB VBD ROOT 4
+it it PRON PRP dobj 4
+. . PUNCT . punct 4
+""",
+)
+SAID_AND_CALLED = (
+    "The senator said the deal was dead and called it a disgrace.",
+    """
+The the DET DT det 1
+senator senator NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+deal deal NOUN NN nsubj 5
+was be AUX VBD ccomp 2
+dead dead ADJ JJ acomp 5
+and and CCONJ CC cc 5
+called call VERB VBD conj 5
+it it PRON PRP nsubj 11
+a a DET DT det 11
+disgrace disgrace NOUN NN oprd 8
+. . PUNCT . punct 2
+""",
+)
+
+
+def _claims(text: str, spec: str):
+    doc = EntityLinker(NLP)(build(text, spec))
+    doc = Attributor(NLP)(doc)
+    sources, claims = doc._.cg_attribution
+    return {s.id: s for s in sources}, claims
+
+
+def test_char_range_keeps_the_bracket_a_content_opened() -> None:
+    doc = build(*BRACKET)
+    rng = char_range(list(doc[2:9]))
+    assert rng is not None
+    assert doc.text[rng[0] : rng[1]] == "Sen. Ted Cruz (R-TX)"
+    span = span_of(doc, list(doc[2:9]))
+    assert span is not None and span.text == "Sen. Ted Cruz (R-TX)"
+
+
+def test_char_range_keeps_paired_single_quotation_marks() -> None:
+    doc = build(*SINGLE_QUOTES)
+    rng = char_range(list(doc[2:10]))
+    assert rng is not None
+    assert doc.text[rng[0] : rng[1]] == "‘I am the worst thing.’"
+
+
+def test_trim_source_drops_a_comma_led_relative_clause_and_an_age() -> None:
+    doc = build(*RELATIVE_SOURCE)
+    assert _trim_source(doc[0:7]).text == "Zucker"
+    doc = build(*AGE)
+    assert _trim_source(doc[0:4]).text == "Sarandon"
+
+
+def test_a_second_report_of_the_same_speaker_ends_the_first_content() -> None:
+    by_id, claims = _claims(*SAID_AND_CALLED)
+    reported = {c.cue.text: c for c in claims if c.cue is not None}
+    assert reported["said"].content.text == "the deal was dead"
+    called = reported["called"]
+    assert called.content.text == "it a disgrace"
+    assert by_id[called.source].text == "The senator"
