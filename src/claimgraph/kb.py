@@ -138,7 +138,7 @@ def ingest(
         flush(batch)
     if resolve:
         refresh(store)
-    summary.resolved = is_resolved(store)
+    summary.resolved = resolve or is_resolved(store)
     summary.stories = store.count_stories()
     summary.documents = store.count_documents()
     return summary
