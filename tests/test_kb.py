@@ -386,3 +386,13 @@ def test_a_document_the_store_refuses_is_a_failure_and_the_others_are_stored(tmp
         assert "port-01" in item and reason == "could not be stored: text fields cannot contain NUL (0x00) bytes"
         assert [f["item"] for f in store.failures()] == [item]
         assert store.count_documents() == 1
+
+
+def test_a_missing_model_stops_the_ingest_with_one_line_and_records_no_failure(tmp_path):
+    db = str(tmp_path / "kb.db")
+    env = {**os.environ, "CLAIMGRAPH_MODEL": "no_such_model_installed"}
+    res = cli("ingest", str(EXAMPLES / "port-01-ap.json"), "--db", db, "--quiet", cwd=tmp_path, env=env)
+    assert res.returncode == 3
+    errors = [line for line in res.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and "no_such_model_installed" in errors[0], res.stderr
+    assert json.loads(cli("failures", "--json", "--db", db, cwd=tmp_path).stdout) == []

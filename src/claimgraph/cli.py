@@ -72,8 +72,9 @@ def _analyzer(keep_boilerplate: bool, *, load: bool = True) -> Any:
         from claimgraph.analyze.pipeline import MODEL, load_pipeline
         from claimgraph.analyze.run import Analyzer
 
-        nlp = load_pipeline(os.environ.get("CLAIMGRAPH_MODEL", MODEL)) if load else None
-        return Analyzer(nlp, clean=not keep_boilerplate)
+        name = os.environ.get("CLAIMGRAPH_MODEL", MODEL)
+        nlp = load_pipeline(name) if load else None  # else loaded when the first document needs it
+        return Analyzer(nlp, clean=not keep_boilerplate, model_name=name)
     except ClaimgraphError as exc:
         _fail(str(exc))
         sys.exit(EXIT_SETUP)
@@ -314,7 +315,8 @@ def ingest(
 
         def step(item: str, outcome: str, reason: str | None) -> None:
             if outcome == "failed":
-                bar.console.print(f"claimgraph: error: {item}: {reason}", markup=False, highlight=False)
+                line = f"claimgraph: error: {item}: {reason}"
+                bar.console.print(line, markup=False, highlight=False, soft_wrap=True)  # never wrapped
             speed = bar.tasks[0].speed
             bar.update(task, advance=1, rate=f"{speed:.1f} docs/s" if speed else "")
 

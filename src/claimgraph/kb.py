@@ -103,6 +103,7 @@ def ingest(
             progress(item, outcome, reason)
 
     def flush(batch: list[Document]) -> None:
+        analyzer.nlp  # noqa: B018 - load the model first: a missing model stops the ingest, not one document
         for document, result in _analyse_batch(analyzer, batch):
             if isinstance(result, str):
                 done(document.origin, "failed", result)

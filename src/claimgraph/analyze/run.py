@@ -23,8 +23,16 @@ GRAMMAR_COMPONENTS = ("claimgraph_attribution", "claimgraph_events", "claimgraph
 class Analyzer:
     """Hold one loaded pipeline and analyse documents with it, batch after batch."""
 
-    def __init__(self, nlp: Language | None = None, *, clean: bool = True, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        clean: bool = True,
+        batch_size: int = 32,
+        model_name: str | None = None,
+    ) -> None:
         self._nlp = nlp
+        self._model_name = model_name  # the spaCy model to load on first use (None: the default)
         self.clean = clean
         self.batch_size = batch_size
         self._removed: dict[str, list[dict[str, str]]] = {}
@@ -33,7 +41,7 @@ class Analyzer:
     def nlp(self) -> Language:
         """The pipeline, loaded on first use (preparing documents does not need it)."""
         if self._nlp is None:
-            self._nlp = load_pipeline()
+            self._nlp = load_pipeline(self._model_name) if self._model_name else load_pipeline()
         return self._nlp
 
     @property
