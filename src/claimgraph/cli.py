@@ -295,6 +295,7 @@ def ingest(
     iso = _published(published)
     store = _open_store(db)  # first: a store that cannot be opened fails at once
     err = Console(stderr=True)
+    quiet = quiet or not err.is_terminal  # a bar is for people watching, not for logs
     items: list[Any] = []  # read first (extracting HTML), so that the bar below knows its total
     counting = (SpinnerColumn(), TextColumn("reading inputs: {task.completed}"))
     with Progress(*counting, console=err, disable=quiet, transient=True) as reading:
