@@ -142,6 +142,7 @@ def test_the_benchmark_can_put_other_learnt_files_in_place(tmp_path, monkeypatch
     monkeypatch.syspath_prepend(str(root / "benchmarks"))
     monkeypatch.setattr(am, "load", am.load)
     monkeypatch.setattr(frames, "learnt", frames.learnt)
+    monkeypatch.setattr(am, "_cue_counts", am._cue_counts)
     import polnear
 
     cues = tmp_path / "cues.tsv"
@@ -149,7 +150,16 @@ def test_the_benchmark_can_put_other_learnt_files_in_place(tmp_path, monkeypatch
     polnear.use_learnt("none", cues)
     assert am.load() is None
     assert frames.learnt() == {("shout", "VERB"): {"ccomp": 0.9}}
+    assert am._cue_counts() == {("shout", "VERB", "ccomp"): 9}
     assert Attributor(NLP).weights is None
     doc = EntityLinker(NLP)(build(*SAID))
     assert any(f.cue is not None for f in Attributor(NLP).find(doc))
     sys.modules.pop("attribution", None)  # training/attribution.py, imported by use_learnt
+
+
+def test_tagged_cue_frames_are_known_by_rate_or_by_gold_count() -> None:
+    """A frame with a low rate but many gold cues is taken ("be"/ccomp), one with a low rate and
+    few cues is not ("mark"/dobj: "They mark a sharp turn for the minister")."""
+    assert am._known_frame("say", "VERB", "ccomp")
+    assert am._known_frame("be", "AUX", "ccomp")
+    assert not am._known_frame("mark", "VERB", "dobj")

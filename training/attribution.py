@@ -178,15 +178,18 @@ def _runs(seq: np.ndarray, b: int):  # type: ignore[no-untyped-def]
 
 def use_cues(path: Path) -> None:
     """Make the rules read the cue lexicon at ``path`` instead of the shipped one."""
-    from claimgraph.analyze import frames
+    from claimgraph.analyze import attribution_model, frames
 
     table: dict[tuple[str, str], dict[str, float]] = {}
+    counts: dict[tuple[str, str, str], int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        lemma, pos, frame, _cues, _seen, rate = (c.strip() for c in line.split("\t"))
+        lemma, pos, frame, cues, _seen, rate = (c.strip() for c in line.split("\t"))
         table.setdefault((lemma, pos), {})[frame] = float(rate)
+        counts[(lemma, pos, frame)] = int(cues)
     frames.learnt = lambda: table  # type: ignore[assignment]
+    attribution_model._cue_counts = lambda: counts  # type: ignore[assignment]
 
 
 def main(argv: list[str] | None = None) -> int:
