@@ -534,11 +534,21 @@ def _judge(kind: str, a: str, b: str, note: str | None, db: str | None) -> None:
         click.echo(f"note: no entity is named {name!r} yet; the judgement is kept for when one is", err=True)
 
 
+def judgement_arguments(command: Any) -> Any:
+    """Add the two names (or entity ids), ``--note`` and ``--db``, shared by ``merge`` and ``split``."""
+    parts = [
+        click.argument("a"),
+        click.argument("b"),
+        click.option("--note", help="Why: kept with the judgement."),
+        db_option,
+    ]
+    for part in reversed(parts):
+        command = part(command)
+    return command
+
+
 @main.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--note", help="Why: kept with the judgement.")
-@db_option
+@judgement_arguments
 def merge(a: str, b: str, note: str | None, db: str | None) -> None:
     """Tell claimgraph that two names are one entity; the judgement survives re-ingesting.
 
@@ -550,10 +560,7 @@ def merge(a: str, b: str, note: str | None, db: str | None) -> None:
 
 
 @main.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--note", help="Why: kept with the judgement.")
-@db_option
+@judgement_arguments
 def split(a: str, b: str, note: str | None, db: str | None) -> None:
     """Tell claimgraph that two names are different entities; the judgement survives re-ingesting.
 
