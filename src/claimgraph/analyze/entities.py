@@ -16,7 +16,6 @@ are resolved by :mod:`claimgraph.analyze.anaphora` and become mentions too.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.accents import strip_accents
 from claimgraph.analyze import anaphora, lexicon, roles
 from claimgraph.analyze.roles import TITLE_MODIFIERS, is_title
 from claimgraph.ids import make_id
@@ -360,7 +360,7 @@ def _find_surnames(doc: Doc, entities: list[Entity], spans: dict[str, list[Span]
     for e in entities:
         words = e.name.split()
         if e.type == "person" and len(words) >= 2:
-            for form in {words[-1], _bare(words[-1])}:  # as written, and without accents
+            for form in {words[-1], strip_accents(words[-1])}:  # as written, and without accents
                 surnames[form] = None if form in surnames and surnames[form] is not e else e
     if not surnames:
         return
@@ -373,7 +373,3 @@ def _find_surnames(doc: Doc, entities: list[Entity], spans: dict[str, list[Span]
         if entity is not None and tok.pos_ == "PROPN":
             spans[entity.id].append(doc[i : i + 1])
             by_token[i] = entity
-
-
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from importlib import resources
+
+from claimgraph.accents import strip_accents
 
 
 def _lines(name: str) -> list[str]:
@@ -43,9 +44,7 @@ def groups(name: str) -> dict[str, str]:
 
 def fold(text: str) -> str:
     """Return a comparison key: accents, case, dots and extra spaces removed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace(".", "").replace("’", "'").casefold()
+    bare = strip_accents(text).replace(".", "").replace("’", "'").casefold()
     return " ".join(bare.split())
 
 

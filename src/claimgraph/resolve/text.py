@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import Any
+
+from claimgraph.accents import strip_accents
 
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*", re.UNICODE)
 
@@ -33,11 +34,7 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = decomposed
-    if not decomposed.isascii():
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace("’", "'").casefold()
+    bare = strip_accents(text).replace("’", "'").casefold()
     bare = _POSSESSIVE.sub("", bare)
     bare = _DOTS.sub("", bare)
     bare = _NON_WORD.sub(" ", bare)

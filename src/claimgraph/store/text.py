@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from claimgraph.accents import strip_accents
 
 WORD = re.compile(r"[^\W_]+")
 
@@ -14,9 +15,7 @@ def fold(text: str) -> str:
 
     "Nicolás  MADURO" -> "nicolas maduro".
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return " ".join(strip_accents(text).casefold().split())
 
 
 def tokens(text: str) -> list[str]:
