@@ -15,13 +15,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
 from claimgraph.resolve.model import GlobalEntity, qualified
-from claimgraph.resolve.text import content_stems, day, is_year, numbers, shingles
+from claimgraph.resolve.text import content_stems, day, is_year, numbers, published_utc, shingles
 
 WINDOW_DAYS = 30
 MAX_SPAN_DAYS = 45  # a story joined by shared entities spans at most this many days
@@ -46,19 +46,6 @@ class DocFeatures:
     numbers: set[float] = field(default_factory=set)
     title_stems: set[str] = field(default_factory=set)
     minhash: MinHash | None = None
-
-
-def _timestamp(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        d = day(value)
-        return datetime(d.year, d.month, d.day, tzinfo=UTC) if d else None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC)
 
 
 def order_key(f: DocFeatures) -> tuple[int, str, str]:
@@ -87,7 +74,7 @@ def features(
         text = meta.get("text") or ""
         published = meta.get("published")
         title = meta.get("title") or (text.strip().splitlines()[0] if text.strip() else "")
-        f = DocFeatures(id=meta["id"], date=day(published), when=_timestamp(published), title=title)
+        f = DocFeatures(id=meta["id"], date=day(published), when=published_utc(published), title=title)
         for gid in document_entities(doc, members):
             t = etype.get(gid, "other")
             if t not in _WEAK_TYPES:

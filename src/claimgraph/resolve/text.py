@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -85,6 +85,21 @@ def day(value: str | None) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def published_utc(value: str | None) -> datetime | None:
+    """Return a publication date as an aware UTC datetime (no time zone: taken as UTC; a bare day:
+    its midnight), or None when it is missing or unreadable."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        d = day(value)
+        return datetime(d.year, d.month, d.day, tzinfo=UTC) if d else None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
 
 
 def iso_day(value: str | None) -> str | None:

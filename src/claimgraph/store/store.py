@@ -40,6 +40,7 @@ from sqlalchemy.engine import make_url
 
 from claimgraph.ids import canonical_url
 from claimgraph.resolve.model import Judgement, Resolution
+from claimgraph.resolve.text import published_utc
 from claimgraph.store import schema as s
 from claimgraph.store.text import content_hash as _content_hash
 from claimgraph.store.text import fold, search_text, snippet, tokens
@@ -74,16 +75,10 @@ def _now() -> str:
 
 
 def _published_key(published: str | None) -> str:
-    """Return a sortable key of a publication date: UTC ISO when it has a time zone; '~' when unknown."""
-    if not published:
-        return UNKNOWN_DATE
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return published
-    if moment.tzinfo is not None:
-        return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    """Return a sortable key of a publication date: UTC ISO; UNKNOWN_DATE (after any other) when
+    missing or unreadable."""
+    moment = published_utc(published)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") if moment else UNKNOWN_DATE
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
