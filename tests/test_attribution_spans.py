@@ -125,3 +125,98 @@ def test_a_second_report_of_the_same_speaker_ends_the_first_content() -> None:
     called = reported["called"]
     assert called.content.text == "it a disgrace"
     assert by_id[called.source].text == "The senator"
+
+
+NO_SUBJECT = (
+    "About 4 in 10 say they want change.",
+    """
+About about ADV RB advmod 1
+4 4 NUM CD quantmod 3
+in in ADP IN quantmod 3
+10 10 NUM CD nummod 4
+say say VERB VBP ROOT 4
+they they PRON PRP nsubj 6
+want want VERB VBP ccomp 4
+change change NOUN NN dobj 6
+. . PUNCT . punct 4
+""",
+)
+APPOSITION_BEFORE = (
+    "On the trail with Hillary Clinton, former president Bill Clinton said she won.",
+    """
+On on ADP IN prep 11
+the the DET DT det 2
+trail trail NOUN NN pobj 0
+with with ADP IN prep 2
+Hillary Hillary PROPN NNP compound 5
+Clinton Clinton PROPN NNP pobj 3
+, , PUNCT , punct 5
+former former ADJ JJ amod 8
+president president NOUN NN compound 10
+Bill Bill PROPN NNP compound 10
+Clinton Clinton PROPN NNP appos 5
+said say VERB VBD ROOT 11
+she she PRON PRP nsubj 13
+won win VERB VBD ccomp 11
+. . PUNCT . punct 11
+""",
+)
+BY_SAYING = (
+    "Bolton distanced himself by saying he would help.",
+    """
+Bolton Bolton PROPN NNP nsubj 1
+distanced distance VERB VBD ROOT 1
+himself himself PRON PRP dobj 1
+by by ADP IN prep 1
+saying say VERB VBG pcomp 3
+he he PRON PRP nsubj 7
+would would AUX MD aux 7
+help help VERB VB ccomp 4
+. . PUNCT . punct 1
+""",
+)
+CALLS_SAYING = (
+    "Police received calls saying shots were fired.",
+    """
+Police police NOUN NNS nsubj 1
+received receive VERB VBD ROOT 1
+calls call NOUN NNS dobj 1
+saying say VERB VBG acl 2
+shots shot NOUN NNS nsubjpass 6
+were be AUX VBD auxpass 6
+fired fire VERB VBN ccomp 3
+. . PUNCT . punct 1
+""",
+)
+SAID_YES = (
+    "Most voters said yes.",
+    """
+Most most ADJ JJS amod 1
+voters voter NOUN NNS nsubj 2
+said say VERB VBD ROOT 2
+yes yes INTJ UH intj 2
+. . PUNCT . punct 2
+""",
+)
+
+
+def _reports(spec: tuple[str, str]) -> dict[str, tuple[str | None, str]]:
+    """Return {cue: (source text, content)} of the claims with a cue."""
+    by_id, claims = _claims(*spec)
+    return {c.cue.text: (by_id[c.source].text, c.content.text) for c in claims if c.cue is not None}
+
+
+def test_a_verb_of_saying_the_parse_left_without_subject_takes_the_phrase_before_it() -> None:
+    assert _reports(NO_SUBJECT)["say"] == ("About 4 in 10", "they want change")
+    assert _reports(APPOSITION_BEFORE)["said"] == ("former president Bill Clinton", "she won")
+
+
+def test_saying_in_a_participle_is_a_report_of_the_clause_it_hangs_on() -> None:
+    reports = _reports(BY_SAYING)
+    assert reports["saying"] == ("Bolton", "he would help")
+    assert all("saying" not in content for cue, (_, content) in reports.items() if cue != "saying")
+    assert _reports(CALLS_SAYING)["saying"] == ("calls", "shots were fired")
+
+
+def test_a_one_word_answer_is_the_content_of_its_verb_of_saying() -> None:
+    assert _reports(SAID_YES)["said"] == ("Most voters", "yes")

@@ -104,6 +104,67 @@ def _relative_clause(clause: Token) -> bool:
     return clause.lemma_ in _NEEDS_OBJECT or any(c.dep_ == "xcomp" for c in clause.children)
 
 
+#: verbs of saying in a participle take their source from the clause they hang on: "X did A
+#: by saying B" and "After saying B, X ..." (X), "calls saying B" (the calls)
+PARTICIPLES = True
+
+
+def _by_saying(tok: Token) -> bool:
+    """Return whether ``tok`` is a verb of saying in "by / after / before / while saying ...",
+    the preposition hanging on a verb."""
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "prep"
+        and tok.head.head.pos_ in ("VERB", "AUX")
+        and _speech_verb(tok)
+    )
+
+
+#: one-word answers a verb of saying can report: "75 percent said yes", "55 percent said so",
+#: "did not say when"
+ANSWERS = frozenset({"yes", "no", "so", "when", "why", "how", "where", "otherwise"})
+
+
+def _short_answer(tok: Token) -> tuple[int, int] | None:
+    """Return the one-word content right after a verb of saying ("said yes", "said so")."""
+    if tok.i + 1 >= len(tok.doc) or not _speech_verb(tok):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    if nxt.head.i != tok.i or nxt.lower_ not in ANSWERS:
+        return None
+    if nxt.dep_ not in ("intj", "advmod", "dobj", "ccomp"):
+        return None
+    return nxt.idx, nxt.idx + len(nxt.text)
+
+
+#: a finite verb of saying that the parse left without a subject takes the noun phrase right
+#: before it ("About 4 in 10 say ...", "..., former president Bill Clinton said ..." where the
+#: small model hangs the phrase elsewhere)
+SUBJECT_BEFORE = True
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
+
+
+def _subject_before(tok: Token) -> Token | None:
+    """Return the head of the noun phrase that ends right before the finite verb of saying
+    ``tok`` (adverbs of the verb between them allowed), when the parse gave the verb no subject."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or not _speech_verb(tok):
+        return None
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ == "advmod" and tok.doc[i].head.i == tok.i:
+        i -= 1
+    if i < tok.sent.start:
+        return None
+    cur = tok.doc[i]
+    while cur.dep_ != "appos" and cur.head.i < tok.i and cur.head.right_edge.i == i and cur.head is not cur:
+        cur = cur.head  # up to the whole phrase that ends here ("majorities of voters in six states")
+    if cur.pos_ not in _NOMINAL or cur.dep_ in ("dobj", "pobj", "poss", "compound", "attr", "conj"):
+        return None  # "He criticized Clinton's record said ...": an object is no speaker
+    if cur.head.i < tok.i and cur.dep_ != "appos":
+        return None  # the phrase belongs to a clause before the verb
+    return cur if cur.right_edge.i == i and cur.left_edge.i >= tok.sent.start else None
+
+
 def _speech_verb(tok: Token) -> bool:
     """Return whether ``tok`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
     rates = fr.learnt().get((tok.lemma_.lower(), tok.pos_), {})
@@ -348,7 +409,7 @@ class Attributor:
                 continue
             chosen = self._frames(tok)
             if chosen is None:
-                quote = self._bare_quote(tok)
+                quote = _short_answer(tok) or self._bare_quote(tok)
                 found = self._attribute(tok, quote, None, sent, index) if quote is not None else None
                 if found is not None:
                     out.append(found)
@@ -387,7 +448,10 @@ class Attributor:
                     content += [
                         t
                         for c in tok.children
-                        if c.i > first and c.dep_ in ("prep", "dative", "oprd") and c.i != cue_last
+                        if c.i > first
+                        and c.dep_ in ("prep", "dative", "oprd")
+                        and c.i != cue_last
+                        and not (PARTICIPLES and any(_by_saying(g) for g in c.children))
                         for t in c.subtree
                     ]
                 if TRIM_TAILS:
@@ -446,12 +510,29 @@ class Attributor:
             up = tok.head.head
             subj = [c for c in up.children if c.dep_ == "nsubj"]
         for _ in range(3):  # "X wants to criticize Y", "X said A and added B": X is the source
-            if subj or up.dep_ not in ("conj", "xcomp", "advcl") or up.head.pos_ not in ("VERB", "AUX"):
+            if subj:
                 break
-            up = up.head
+            if PARTICIPLES and _by_saying(up):
+                up = up.head.head  # "X distanced himself by saying B", "After saying B, X ...": X
+            elif up.dep_ not in ("conj", "xcomp", "advcl") or up.head.pos_ not in ("VERB", "AUX"):
+                break
+            else:
+                up = up.head
             subj = [c for c in up.children if c.dep_ == "nsubj"]
         agent = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         src_tok = subj[0] if subj else (agent[0] if agent else None)
+        if src_tok is None and not passive_subj and SUBJECT_BEFORE:
+            src_tok = _subject_before(tok)
+        described = (
+            src_tok is None
+            and PARTICIPLES
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and _speech_verb(tok)
+        )
+        if described:
+            src_tok = tok.head  # "911 calls saying shots had been fired": the calls say so
         expletive = bool(passive_subj) and passive_subj[0].lower_ == "it"
         if expletive:
             src_tok = agent[0] if agent else None
@@ -463,6 +544,8 @@ class Attributor:
                 return None  # "sources who discussed communications": a description, not a report
             referent = tok.head  # the source is written "who"; what it is, is the noun it stands for
         source = source_span(src_tok) if src_tok is not None else None
+        if described and source is not None:
+            source = span_of(tok.doc, trim_tail([t for t in source if t.i < tok.i and not t.is_punct]))
         about = source_span(referent) if referent is not None and referent is not src_tok else source
         info = classify(about, index) if about is not None else SourceInfo("unspecified", None, None)
         base = st.cue_status(tok)
