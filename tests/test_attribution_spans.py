@@ -220,3 +220,39 @@ def test_saying_in_a_participle_is_a_report_of_the_clause_it_hangs_on() -> None:
 
 def test_a_one_word_answer_is_the_content_of_its_verb_of_saying() -> None:
     assert _reports(SAID_YES)["said"] == ("Most voters", "yes")
+
+
+SPEAKER_LINES = (
+    "TAPPER:\nThe race is far from over now.\nVideo:\nThe clip shows the crowd.",
+    """
+TAPPER TAPPER PROPN NNP ROOT 0
+: : PUNCT : punct 0
+\\n \\n SPACE _SP dep 1
+The the DET DT det 4
+race race NOUN NN nsubj 5
+is be AUX VBZ ROOT 5
+far far ADV RB advmod 7
+from from ADP IN prep 5
+over over ADJ JJ pobj 7
+now now ADV RB advmod 5
+. . PUNCT . punct 5
+\\n \\n SPACE _SP dep 10
+Video video NOUN NN ROOT 12
+: : PUNCT : punct 12
+\\n \\n SPACE _SP dep 13
+The the DET DT det 16
+clip clip NOUN NN nsubj 17
+shows show VERB VBZ ROOT 17
+the the DET DT det 19
+crowd crowd NOUN NN dobj 17
+. . PUNCT . punct 17
+""",
+)
+
+
+def test_a_speaker_label_on_its_own_line_reports_the_paragraph_below_it() -> None:
+    by_id, claims = _claims(*SPEAKER_LINES)
+    colons = [c for c in claims if c.cue is not None and c.cue.text == ":"]
+    assert [(by_id[c.source].text, c.content.text) for c in colons] == [
+        ("TAPPER", "The race is far from over now")
+    ]

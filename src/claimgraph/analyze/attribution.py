@@ -187,6 +187,22 @@ def _is_statement(sent: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sent) or sum(t.is_alpha for t in sent) >= 3
 
 
+def _next_paragraph(sent: Span) -> list[Token]:
+    """Return the tokens of the paragraph after ``sent`` when ``sent`` ends its own paragraph."""
+    doc = sent.doc
+    i = sent.end
+    if i >= len(doc) or not (doc[i].is_space and "\n" in doc[i].text):
+        if not (sent[-1].is_space and "\n" in sent[-1].text):
+            return []
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    out = []
+    while i < len(doc) and not (doc[i].is_space and "\n" in doc[i].text):
+        out.append(doc[i])
+        i += 1
+    return [t for t in out if not t.is_space]
+
+
 def _is_outlet(entity: Entity | None) -> bool:
     return entity is not None and entity.type == "outlet"
 
@@ -195,7 +211,72 @@ def _is_outlet(entity: Entity | None) -> bool:
 #: rules do not know it ("Clinton camp: ...", "TAPPER: ..."), past a kicker ("EXCLUSIVE –")
 #: and after "on"/"to" ("Gillibrand on X: ...")
 COLON_NAMES = True
-_NOT_SPEAKERS = frozenset({"question", "answer", "name", "update", "latest", "poll", "transcript"})
+_NOT_SPEAKERS = frozenset(
+    {
+        "question",
+        "answer",
+        "name",
+        "update",
+        "latest",
+        "poll",
+        "transcript",
+        "analysis",
+        "opinion",
+        "exclusive",
+        "watch",
+        "video",
+        "photos",
+        "breaking",
+        "editorial",
+        "review",
+        "factbox",
+        "explainer",
+        "live",
+        "note",
+        "correction",
+        "source",
+        "sources",
+        "related",
+        "read",
+        "more",
+        "background",
+        "context",
+        "comment",
+        "editor",
+        "email",
+        "twitter",
+        "photo",
+        "credit",
+        "date",
+        "time",
+        "location",
+        "subject",
+        "warning",
+        "headline",
+        "summary",
+        "key",
+        "conclusion",
+        "introduction",
+        "step",
+        "tip",
+        "fact",
+        "reality",
+        "claim",
+        "verdict",
+        "rating",
+        "result",
+        "results",
+        "bottom",
+        "line",
+        "here",
+        "why",
+        "what",
+        "how",
+        "who",
+        "when",
+        "where",
+    }
+)
 #: cut a content's trailing clauses that belong to its cue (_trim_coordination)
 TRIM_TAILS = True
 #: which kinds of trailing clause _trim_coordination cuts. Measured on PolNeAR train[:150] with
@@ -617,13 +698,17 @@ class Attributor:
         dash = [k for k, t in enumerate(before) if t.text in ("–", "—", "-") and k <= 2]
         if COLON_NAMES and dash and all(t.is_upper or t.is_punct for t in before[: dash[0]]):
             before = before[dash[0] + 1 :]  # "EXCLUSIVE – Roger Stone: ..."
-        about = next((k for k, t in enumerate(before) if t.lower_ in ("on", "to") and k > 0), None)
+        about = next((k for k, t in enumerate(before) if t.lower_ in ("on", "to", "at") and k > 0), None)
         if COLON_NAMES and about is not None and before[about - 1].pos_ == "PROPN":
-            before = before[:about]  # "Gillibrand on Hillary's Speeches: ...", "Clinton to X: ..."
+            before = before[:about]  # "Gillibrand on Hillary's Speeches: ...", "Mukasey at RNC: ..."
+        if not after and COLON_NAMES:
+            after = _next_paragraph(sent)  # "TAPPER:" on a line of its own, the words below it
         if len(after) < 3 or not before or any(t.pos_ in ("VERB", "AUX") for t in before):
             return []
         if not all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "PART", "PUNCT", "NUM") for t in before):
             return []
+        if len(before) == 1 and before[0].lower_ in _NOT_SPEAKERS:
+            return []  # "Analysis: ...", "Video: ...": a kicker, not a speaker
         source = span_of(sent.doc, before)
         rng = char_range(after)
         if source is None or rng is None:
@@ -632,7 +717,7 @@ class Attributor:
         named = (
             len(before) <= 3
             and all((t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN") for t in before)
-            and any(t.pos_ == "PROPN" for t in before)
+            and (any(t.pos_ == "PROPN" for t in before) or len(before) == 1)  # "Trump: ..."
             and not any(t.lower_ in _NOT_SPEAKERS for t in before)
         )
         if info.kind == "unspecified" and not (COLON_NAMES and named):
