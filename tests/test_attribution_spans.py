@@ -256,3 +256,37 @@ def test_a_speaker_label_on_its_own_line_reports_the_paragraph_below_it() -> Non
     assert [(by_id[c.source].text, c.content.text) for c in colons] == [
         ("TAPPER", "The race is far from over now")
     ]
+
+
+SAYS_BELOW = (
+    "Reporter Ann Lee says:\nThe town was looted. It burned.\nThat was all.",
+    """
+Reporter reporter NOUN NN compound 2
+Ann Ann PROPN NNP compound 2
+Lee Lee PROPN NNP nsubj 3
+says say VERB VBZ ROOT 3
+: : PUNCT : punct 3
+\\n \\n SPACE _SP dep 4
+The the DET DT det 7
+town town NOUN NN nsubjpass 9
+was be AUX VBD auxpass 9
+looted loot VERB VBN ROOT 9
+. . PUNCT . punct 9
+It it PRON PRP nsubj 12
+burned burn VERB VBD ROOT 12
+. . PUNCT . punct 12
+\\n \\n SPACE _SP dep 13
+That that PRON DT nsubj 16
+was be AUX VBD ROOT 16
+all all PRON DT attr 16
+. . PUNCT . punct 16
+""",
+)
+
+
+def test_a_verb_of_saying_before_a_colon_reports_the_paragraph_below() -> None:
+    by_id, claims = _claims(*SAYS_BELOW)
+    assert [(c.cue.text if c.cue else None, by_id[c.source].kind, c.content.text) for c in claims] == [
+        ("says", "person", "The town was looted. It burned"),
+        (None, "publisher", "That was all"),
+    ]

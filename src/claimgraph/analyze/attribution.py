@@ -203,6 +203,18 @@ def _next_paragraph(sent: Span) -> list[Token]:
     return [t for t in out if not t.is_space]
 
 
+def _said_below(tok: Token) -> tuple[int, int] | None:
+    """Return the paragraph below a verb of saying whose sentence ends with it and a colon
+    ("Reporter Jomana Karadsheh says:" over the words she says)."""
+    if not COLON_NAMES:
+        return None
+    sent = tok.sent
+    rest = [t for t in sent if t.i > tok.i and not t.is_space]
+    if [t.text for t in rest] != [":"]:
+        return None
+    return char_range(_next_paragraph(sent))
+
+
 def _is_outlet(entity: Entity | None) -> bool:
     return entity is not None and entity.type == "outlet"
 
@@ -559,7 +571,7 @@ class Attributor:
         text = doc_text(tok.doc)
         cue = cue_range(tok)
         subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
-        return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0]))
+        return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0])) or _said_below(tok)
 
     def _attribute(
         self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span, index: EntityIndex
@@ -820,6 +832,8 @@ class Attributor:
                 if not continued:  # a quotation that went on keeps its speaker's report last
                     last = (outermost or found)[-1]
                 out.extend(found)
+                # "Karadsheh says:" over the paragraph she says: its sentences are that content
+                consumed = max([consumed, *(f.content[1] for f in found if f.content[1] > sent.end_char)])
                 continue
             if sent.start_char < consumed:
                 continue  # inside a quotation already taken into a claim's content
