@@ -163,3 +163,38 @@ def test_tagged_cue_frames_are_known_by_rate_or_by_gold_count() -> None:
     assert am._known_frame("say", "VERB", "ccomp")
     assert am._known_frame("be", "AUX", "ccomp")
     assert not am._known_frame("mark", "VERB", "dobj")
+
+
+def test_weights_of_another_feature_width_leave_the_rules_alone(tmp_path) -> None:
+    model = am.build(10, 8)
+    model.initialize(X=[np.zeros((3, 10), dtype=np.float32)])
+    stale = am.Weights(np.zeros(10, dtype=np.float32), np.ones(10, dtype=np.float32), model)
+    stale.save(tmp_path / "stale.npz")
+    with pytest.warns(UserWarning, match="do not fit"):
+        assert am.load(str(tmp_path / "stale.npz")) is None
+
+
+RELATIVE = (
+    "Castellar, who refused to talk, left.",
+    """
+Castellar Castellar PROPN NNP nsubj 7
+, , PUNCT , punct 0
+who who PRON WP nsubj 3
+refused refuse VERB VBD relcl 0
+to to PART TO aux 5
+talk talk VERB VB xcomp 3
+, , PUNCT , punct 0
+left leave VERB VBD ROOT 7
+. . PUNCT . punct 7
+""",
+)
+
+
+def test_a_relative_pronoun_source_stands_for_the_noun_its_clause_hangs_on() -> None:
+    doc = build(*RELATIVE)
+    refused = doc[3]
+    cue = (refused.idx, refused.idx + len(refused.text))
+    about = am._antecedent(doc, cue, doc[2:3])
+    assert about is not None and about.text == "Castellar"
+    left = doc[7]
+    assert am._antecedent(doc, (left.idx, left.idx + 4), doc[0:1]) is None

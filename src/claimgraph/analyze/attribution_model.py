@@ -14,6 +14,7 @@ roles), decoded with Viterbi so that every ``I-`` follows its ``B-``. The weight
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -63,7 +64,7 @@ _DEP_INDEX = {d: i for i, d in enumerate(DEPS)}
 WINDOW = 2
 #: width of doc.tensor in en_core_web_sm
 TENSOR = 96
-N_FLAGS = 18
+N_FLAGS = 20
 BASE = TENSOR + len(TAGS) + len(UPOS) + 1 + len(DEPS) + 1 + N_FLAGS
 OPENERS = "“«„"
 CLOSERS = "”»"
@@ -158,22 +159,40 @@ def _syntax(
     [that ... token ...]"); 13: how many steps up that ancestor is (scaled); 14: the highest
     rate of a cue that stands inside the token's clause in a head frame ("..., he said, ...")
     and does not govern the token; 15: the highest cue rate in the sentence; 16: the token's
-    place in its sentence (0 to 1). ``words`` holds (lemma, pos, dep, lower) per token.
+    place in its sentence (0 to 1); 18: the highest rate among the frames the token itself
+    stands in as a cue word (its own complements, or a head frame), below the rules' threshold
+    too; 19: the most gold cues the learnt lexicon saw in one of those frames (log-scaled).
+    ``words`` holds (lemma, pos, dep, lower) per token.
     """
     n = len(heads)
     up_rate = np.zeros(n, dtype=np.float32)
+    up_count = np.zeros(n, dtype=np.float32)
     head_cues: list[tuple[int, float]] = []
+    counts = _cue_counts()
     for i, (_lemma, _pos, dep, lower) in enumerate(words):
         h = heads[i]
         if h == i:
             continue
         if dep in fr.FRAME_DEPS:
             hl, hp = words[h][0], words[h][1]
-            up_rate[i] = _frame_rate(hl, hp, f"prep:{lower}" if dep == "prep" else dep)
+            frame = f"prep:{lower}" if dep == "prep" else dep
+            up_rate[i] = _frame_rate(hl, hp, frame)
+            up_count[i] = counts.get((hl, hp, frame), 0)
         if dep in fr.HEAD_DEPS:
             hr = _frame_rate(_lemma, _pos, f"head:{dep}")
             if hr > 0:
                 head_cues.append((i, hr))
+    # 18: the highest learnt rate among the frames the token itself stands in as a cue word;
+    # 19: the most gold cues seen in one of them (log-scaled)
+    own = np.zeros(n, dtype=np.float32)
+    own_count = np.zeros(n, dtype=np.float32)
+    governed = np.nonzero(up_rate > 0)[0]
+    np.maximum.at(own, heads[governed], up_rate[governed])
+    np.maximum.at(own_count, heads[governed], up_count[governed])
+    for h, hr in head_cues:
+        own[h] = max(own[h], hr)
+    flags[:, 18] = own
+    flags[:, 19] = np.log1p(own_count) / 5
     chain = [np.arange(n)]
     best = np.zeros(n, dtype=np.float32)
     steps = np.zeros(n, dtype=np.float32)
@@ -492,6 +511,15 @@ def load(path: str | None = None) -> Weights | None:
                 arrays = {k: data[k] for k in data.files}
     except (FileNotFoundError, OSError):
         return None
+    width = BASE * (2 * WINDOW + 1)
+    if "mean" not in arrays or arrays["mean"].shape != (width,):
+        warnings.warn(
+            f"attribution tagger weights {path or WEIGHTS} do not fit this version's features"
+            f" (width {arrays['mean'].shape if 'mean' in arrays else None}, expected {width});"
+            " the rules run alone: rebuild them with training/attribution.py",
+            stacklevel=2,
+        )
+        return None
     return Weights.from_arrays(arrays)
 
 
@@ -658,6 +686,25 @@ def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
     return span.root.head.i in inside and span.root.dep_ in ("relcl", "acl", "appos")
 
 
+def _antecedent(doc: Doc, cue: tuple[int, int], source: Span) -> Span | None:
+    """Return the noun phrase a relative pronoun source stands for ("Castellar, who had refused
+    to ...": Castellar), or None when the parse does not say."""
+    from claimgraph.analyze.spans import source_span
+
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root
+    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    whole = source_span(verb.head)
+    if whole is None:
+        return None
+    return span_of(doc, [t for t in whole if t.i < verb.i and t.i < source.start]) or None
+
+
 def _nearest(spans: list[tuple[int, int]], cue: tuple[int, int]) -> tuple[int, int]:
     return min(spans, key=lambda c: min(abs(c[0] - cue[1]), abs(cue[0] - c[1])))
 
@@ -680,7 +727,8 @@ def _associate(
         for c in by_role["content"]
         if (lo <= c[0] < hi or lo < c[1] <= hi) and not any(_overlaps(c, t) for t in taken)
     ]
-    if not contents and OPTIONS["next"] and sent.end < len(doc):
+    ends_sentence = all(t.is_punct or t.is_space for t in doc[span.end : sent.end])
+    if not contents and OPTIONS["next"] and sent.end < len(doc) and ends_sentence:
         # "He said:" / "A statement read:" with the content in the next sentence
         after = doc[sent.end].sent
         contents = [
@@ -783,7 +831,14 @@ def refine(weights: Weights, doc: Doc, found: list[Found]) -> list[Found]:
                 continue
             if OPTIONS["linked"] and source is not None and not _linked(doc, cue, source):
                 continue
-            info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
+            about = source
+            if source is not None and source.root.tag_ in ("WP", "WDT"):
+                # "X, who had refused to ...": the source is written "who" (as PolNeAR marks
+                # it); what it is, is X
+                about = _antecedent(doc, cue, source)
+                if about is None:
+                    continue
+            info = classify(about, index) if about is not None else SourceInfo("unspecified", None, None)
             if info.kind == "publisher":
                 continue
             base = "reported" if source is not None else "hedged"
