@@ -290,3 +290,25 @@ def test_a_verb_of_saying_before_a_colon_reports_the_paragraph_below() -> None:
         ("says", "person", "The town was looted. It burned"),
         (None, "publisher", "That was all"),
     ]
+
+
+EXPECTED_TO = (
+    "Trump is expected to win.",
+    """
+Trump Trump PROPN NNP nsubjpass 2
+is be AUX VBZ auxpass 2
+expected expect VERB VBN ROOT 2
+to to PART TO aux 4
+win win VERB VB xcomp 2
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_is_expected_to_is_an_agentless_hedge_over_subject_and_complement() -> None:
+    by_id, claims = _claims(*EXPECTED_TO)
+    [claim] = claims
+    assert claim.cue is not None and claim.cue.text == "is expected"
+    assert claim.content.text == "Trump is expected to win"
+    assert by_id[claim.source].kind == "unspecified"
+    assert claim.status == "hedged"

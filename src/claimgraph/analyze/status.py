@@ -23,7 +23,9 @@ RANK = {"asserted": 0, "reported": 0, "hedged": 1, "uncertain": 2, "denied": 3}
 #: adjectives that, negated or not, open a question: "it is not clear whether", "it remains unknown"
 OPEN_QUESTION = frozenset({"clear", "unclear", "known", "unknown", "certain", "uncertain", "sure", "evident"})
 #: verbs that, in "is said to", "is believed to", make an agentless hedge
-HEARSAY_PASSIVES = frozenset({"say", "believe", "think", "report", "rumor", "rumour", "understand", "allege"})
+HEARSAY_PASSIVES = frozenset(
+    {"say", "believe", "think", "report", "rumor", "rumour", "understand", "allege", "expect"}
+)
 
 
 def stance(lemma: str, noun: bool = False) -> str | None:
