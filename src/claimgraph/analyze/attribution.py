@@ -246,8 +246,6 @@ _NOT_SPEAKERS = frozenset(
         "live",
         "note",
         "correction",
-        "source",
-        "sources",
         "related",
         "read",
         "more",

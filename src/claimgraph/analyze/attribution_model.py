@@ -43,7 +43,7 @@ from thinc.api import LSTM, Dropout, Model, Relu, Softmax, chain, with_array, wi
 
 from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
-from claimgraph.analyze.spans import QUOTES, char_range, doc_text, span_of
+from claimgraph.analyze.spans import QUOTES, char_range, doc_text, source_span, span_of
 
 if TYPE_CHECKING:
     from claimgraph.analyze.attribution import Found
@@ -689,8 +689,6 @@ def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
 def _antecedent(doc: Doc, cue: tuple[int, int], source: Span) -> Span | None:
     """Return the noun phrase a relative pronoun source stands for ("Castellar, who had refused
     to ...": Castellar), or None when the parse does not say."""
-    from claimgraph.analyze.spans import source_span
-
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None or not len(span):
         return None
