@@ -187,20 +187,24 @@ def _is_statement(sent: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in sent) or sum(t.is_alpha for t in sent) >= 3
 
 
+def _line_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
 def _next_paragraph(sent: Span) -> list[Token]:
     """Return the tokens of the paragraph after ``sent`` when ``sent`` ends its own paragraph."""
     doc = sent.doc
     i = sent.end
-    if i >= len(doc) or not (doc[i].is_space and "\n" in doc[i].text):
-        if not (sent[-1].is_space and "\n" in sent[-1].text):
-            return []
+    if not (_line_break(sent[-1]) or (i < len(doc) and _line_break(doc[i]))):
+        return []
     while i < len(doc) and doc[i].is_space:
         i += 1
     out = []
-    while i < len(doc) and not (doc[i].is_space and "\n" in doc[i].text):
-        out.append(doc[i])
+    while i < len(doc) and not _line_break(doc[i]):
+        if not doc[i].is_space:
+            out.append(doc[i])
         i += 1
-    return [t for t in out if not t.is_space]
+    return out
 
 
 def _said_below(tok: Token) -> tuple[int, int] | None:
