@@ -198,3 +198,48 @@ def test_a_relative_pronoun_source_stands_for_the_noun_its_clause_hangs_on() -> 
     assert about is not None and about.text == "Castellar"
     left = doc[7]
     assert am._antecedent(doc, (left.idx, left.idx + 4), doc[0:1]) is None
+
+
+def _random_weights(width: int, hidden: int = 8) -> am.Weights:
+    model = am.build(width, hidden)
+    model.initialize(X=[np.zeros((3, width), dtype=np.float32)])
+    rng = np.random.default_rng(1)
+    return am.Weights(rng.random(width).astype(np.float32), rng.random(width).astype(np.float32), model)
+
+
+def test_a_batch_of_documents_gets_the_log_probabilities_of_each_alone() -> None:
+    width = am.BASE * (2 * am.WINDOW + 1)
+    weights = _random_weights(width)
+    rng = np.random.default_rng(2)
+    xs = [rng.random((n, width)).astype(np.float32) for n in (7, 0, 12, 1)]
+    breaks = [np.zeros(len(x), dtype=bool) for x in xs]
+    breaks[2][5] = True  # a paragraph break inside the third document
+    together = weights.logprobs_many(xs, breaks)
+    assert [len(p) for p in together] == [7, 0, 12, 1]
+    for x, b, p in zip(xs, breaks, together, strict=True):
+        np.testing.assert_allclose(p, weights.logprobs(x, b), atol=1e-5)
+
+
+def test_pipe_annotates_a_batch_as_one_document_at_a_time() -> None:
+    try:
+        from claimgraph.analyze.pipeline import load_pipeline
+
+        nlp = load_pipeline(components=("claimgraph_entities", "claimgraph_attribution"))
+    except Exception as exc:  # noqa: BLE001 - the model package is optional here
+        pytest.skip(f"the spaCy model is not installed ({exc})")
+    texts = [
+        '"We will not close it," the minister said on Monday, according to two officials.',
+        "",
+        "The dam is closed. Officials said that the river had flooded the town, Reuters reported.",
+        "Nothing was said.",
+    ]
+    attributor = nlp.get_pipe("claimgraph_attribution")
+    with nlp.select_pipes(disable=["claimgraph_attribution"]):
+        docs = list(nlp.pipe(texts))
+
+    def claims(doc):  # type: ignore[no-untyped-def]
+        return [(c.cue and c.cue.text, c.content.text, c.status) for c in doc._.cg_attribution[1]]
+
+    alone = [claims(attributor(doc)) for doc in docs]
+    assert [claims(doc) for doc in attributor.pipe(docs, batch_size=3)] == alone
+    assert any(alone)

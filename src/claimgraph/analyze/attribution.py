@@ -15,10 +15,12 @@ that outlet's sources (publisher → outlet → sources), as DESIGN's chains des
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from claimgraph.analyze import attribution_model as am
 from claimgraph.analyze import frames as fr
@@ -398,6 +400,11 @@ def _trim_source(span: Span) -> Span:
     return span_of(span.doc, toks) or span
 
 
+#: a noun is a cue only with one of these among its dependents: the clause of "the denial that
+#: X", or the prepositional phrase of a learnt frame ("Trump's criticism of X")
+_NOUN_CUE_DEPS = frozenset({"acl", "ccomp", "appos", "prep"})
+
+
 class Attributor:
     """Find claims, their cues, sources, chains and status."""
 
@@ -409,10 +416,19 @@ class Attributor:
         self.set_annotations(doc, self.find(doc))
         return doc
 
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Annotate ``docs`` as ``__call__`` does, a batch at a time (see ``find_all``)."""
+        for batch in minibatch(docs, size=batch_size):
+            for doc, found in zip(batch, self.find_all(batch), strict=True):
+                self.set_annotations(doc, found)
+            yield from batch
+
     # -- sentence level ---------------------------------------------------------------------
 
     def _according(self, sent: Span, index: EntityIndex) -> list[Found]:
-        out = []
+        out: list[Found] = []
+        if "accord" not in doc_text(sent.doc)[sent.start_char : sent.end_char].lower():
+            return out  # most sentences: no need to look at their tokens one by one
         for tok in sent:
             if tok.lower_ != "according":
                 continue
@@ -660,7 +676,7 @@ class Attributor:
         """Find noun cues: "the ministry's denial that X", "Trump's criticism of X"."""
         out = []
         for tok in sent:
-            if tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" or not any(c.dep_ in _NOUN_CUE_DEPS for c in tok.children):
                 continue
             poss = [c for c in tok.children if c.dep_ == "poss"]
             by = [
@@ -765,9 +781,20 @@ class Attributor:
         completes the rules' attributions (``attribution_model``); it needs the statistical
         model's token vectors (``doc.tensor``), so hand-built Docs get the rules alone.
         """
-        found = self._find(doc)
-        if refine and self.weights is not None and am.has_tensor(doc):
-            found = am.refine(self.weights, doc, found)
+        return self.find_all([doc], refine)[0]
+
+    def find_all(self, docs: list[Doc], refine: bool = True) -> list[list[Found]]:
+        """Return ``find`` of each doc, the tagger's network run once over the batch."""
+        found = [self._find(doc) for doc in docs]
+        tagged = [i for i, doc in enumerate(docs) if am.has_tensor(doc)]
+        if refine and self.weights is not None and tagged:
+            decoded = am.decode(self.weights, [docs[i] for i in tagged], [found[i] for i in tagged])
+            for i, t in zip(tagged, decoded, strict=True):
+                found[i] = am.refine(self.weights, docs[i], found[i], t)
+        return [self._finish(doc, f) for doc, f in zip(docs, found, strict=True)]
+
+    @staticmethod
+    def _finish(doc: Doc, found: list[Found]) -> list[Found]:
         for f in found:
             _prep_to_cue(doc, f)
             if f.source is not None and TRIM_SOURCES:

@@ -408,10 +408,25 @@ class Weights:
     def logprobs(self, x: np.ndarray, breaks: np.ndarray) -> np.ndarray:
         """Return the log-probabilities of the tags, the LSTM run over each paragraph apart
         (a batch of short sequences is much faster than one long one)."""
-        x = ((x - self.mean) * self.scale).astype(np.float32)
-        chunks = paragraphs(breaks)
-        probs = self.model.predict([x[a:b] for a, b in chunks])
-        return np.log(np.concatenate([np.asarray(p) for p in probs]) + 1e-9)
+        return self.logprobs_many([x], [breaks])[0]
+
+    def logprobs_many(self, xs: Sequence[np.ndarray], breaks: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """Return ``logprobs`` of several documents, the network run once over the paragraphs
+        of all of them: the LSTM's cost is mostly per step, and a batch takes as many steps as
+        its longest paragraph, so one batch for many documents costs little more than one."""
+        seqs, sizes = [], []
+        for x, space in zip(xs, breaks, strict=True):
+            x = ((x - self.mean) * self.scale).astype(np.float32)
+            chunks = paragraphs(space)
+            seqs += [x[a:b] for a, b in chunks]
+            sizes.append(len(chunks))
+        probs = iter(self.model.predict(seqs) if seqs else [])
+        out = []
+        for x, n in zip(xs, sizes, strict=True):
+            parts = [np.asarray(next(probs)) for _ in range(n)]
+            p = np.concatenate(parts) if parts else np.zeros((len(x), len(TAGS)), dtype=np.float32)
+            out.append(np.log(p + 1e-9))
+        return out
 
     def save(self, path: str | Path) -> None:
         blob = np.frombuffer(self.model.to_bytes(), dtype=np.uint8)
@@ -523,12 +538,23 @@ def load(path: str | None = None) -> Weights | None:
     return Weights.from_arrays(arrays)
 
 
-def tag(weights: Weights, doc: Doc, found: Sequence[Found]) -> np.ndarray:
-    """Return the decoded tag ids of ``doc``'s tokens."""
-    if not len(doc):
-        return np.zeros(0, dtype=np.int64)
-    space = breaks(doc)
-    return viterbi(weights.logprobs(features(doc, found), space), paragraphs(space))
+def decode(
+    weights: Weights, docs: Sequence[Doc], found: Sequence[Sequence[Found]]
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Return (log-probabilities, decoded tag ids) of each doc's tokens, given the rules'
+    attributions of each; the network and the decoder run once over the batch."""
+    spaces = [breaks(doc) for doc in docs]
+    logps = weights.logprobs_many([features(d, f) for d, f in zip(docs, found, strict=True)], spaces)
+    chunks, offset = [], 0
+    for space in spaces:
+        chunks += [(a + offset, b + offset) for a, b in paragraphs(space)]
+        offset += len(space)
+    tags = viterbi(np.concatenate(logps), chunks) if offset else np.zeros(0, dtype=np.int64)
+    out, offset = [], 0
+    for logp in logps:
+        out.append((logp, tags[offset : offset + len(logp)]))
+        offset += len(logp)
+    return out
 
 
 #: what refine does, each switch measured on PolNeAR train[:150] with the weights and the cue
@@ -749,19 +775,20 @@ def _associate(
     return content, source
 
 
-def refine(weights: Weights, doc: Doc, found: list[Found]) -> list[Found]:
+def refine(
+    weights: Weights, doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray] | None = None
+) -> list[Found]:
     """Return the rules' Found items corrected and completed by the tagger.
 
     Rule attributions keep their structure (source kind, chain, status) and take the tagger's
     boundaries for the spans they share with it; cues the tagger finds where the rules found no
     attribution become new attributions, with the tagged source and content of their sentence.
+    ``tagged`` is the doc's entry of ``decode`` when it was run over a batch already.
     """
     from claimgraph.analyze.attribution import Found
     from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 
-    space = breaks(doc)
-    logp = weights.logprobs(features(doc, found), space) if len(doc) else np.zeros((0, len(TAGS)))
-    tags = viterbi(logp, paragraphs(space))
+    logp, tags = tagged if tagged is not None else decode(weights, [doc], [found])[0]
     spans = spans_of(tags, doc)
     score = _Scorer(doc, logp)
     by_role: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}

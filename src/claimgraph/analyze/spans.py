@@ -8,21 +8,30 @@ particles and the medium ("has also said in a statement").
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from spacy.tokens import Doc, Span, Token
 
 QUOTES = '"“”«»„'
 
 
-_last_text: tuple[Doc | None, str] = (None, "")
+#: the texts of the Docs asked about last, by id (each kept with its Doc, so the id stays its own)
+_TEXTS: OrderedDict[int, tuple[Doc, str]] = OrderedDict()
+#: how many Docs ``doc_text`` remembers: a batch of the pipeline, whose components go over it in turn
+KEEP_TEXTS = 256
 
 
 def doc_text(doc: Doc) -> str:
-    """Return ``doc.text``, remembered for the last Doc asked about (spaCy rebuilds it from the
+    """Return ``doc.text``, remembered for the last Docs asked about (spaCy rebuilds it from the
     tokens on every access, which made attribution quadratic in the length of an article)."""
-    global _last_text
-    if _last_text[0] is not doc:
-        _last_text = (doc, doc.text)
-    return _last_text[1]
+    hit = _TEXTS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    text = doc.text
+    _TEXTS[id(doc)] = (doc, text)
+    if len(_TEXTS) > KEEP_TEXTS:
+        _TEXTS.popitem(last=False)
+    return text
 
 
 def chars(doc: Doc, rng: tuple[int, int]) -> Span:
