@@ -1010,7 +1010,7 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
         return sources.setdefault(src.id, src)
 
     claims: dict[str, Claim] = {}
-    text = doc.text
+    text = doc_text(doc)
     for f in found:
         own = source_of(f.source, f.info)
         chain = [publisher.id]

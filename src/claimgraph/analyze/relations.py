@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.analyze import lexicon
 from claimgraph.analyze.events import carrying_claim, modality, subjects, with_lemma
 from claimgraph.analyze.sources import EntityIndex
+from claimgraph.analyze.spans import doc_text
 from claimgraph.ids import make_id
 from claimgraph.model import Claim, Entity, Mention, Relation, Source, TextSpan
 
@@ -193,7 +194,7 @@ class _Run:
         said first in a clause no claim covers, then again in one that does)."""
         if carrying_claim(self.claims, span.start_char, self.sources) is not None:
             return span
-        text, needle = self.doc.text.lower(), span.text.lower()
+        text, needle = doc_text(self.doc).lower(), span.text.lower()
         at = text.find(needle)
         while at >= 0:
             if carrying_claim(self.claims, at, self.sources) is not None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from claimgraph.analyze.spans import doc_text
 from claimgraph.contract import SCHEMA_VERSION
 from claimgraph.ids import document_id
 from claimgraph.model import to_dict
@@ -47,14 +48,14 @@ def to_contract(
             "removed": list(removed),
         },
         "document": {
-            "id": document_id(meta.url if meta else None, doc.text),
+            "id": document_id(meta.url if meta else None, doc_text(doc)),
             "url": meta.url if meta else None,
             "outlet": meta.outlet if meta else None,
             "published": meta.published if meta else None,
             "title": meta.title if meta else None,
             "language": meta.language if meta else None,
             "author": meta.author if meta else None,
-            "text": doc.text,
+            "text": doc_text(doc),
         },
         "entities": [to_dict(e) for e in entities],
         "sources": [to_dict(s) for s in sources],
