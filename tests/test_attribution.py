@@ -208,3 +208,46 @@ def test_attribution_offsets_slice_the_text(text, spec):
     for s in sources:
         if s.start is not None:
             assert text[s.start : s.end] == s.text
+
+
+IT_WAS_REPORTED = (
+    "It was reported that the army had withdrawn.",
+    """
+It it PRON PRP nsubjpass 2
+was be AUX VBD auxpass 2
+reported report VERB VBN ROOT 2
+that that SCONJ IN mark 7
+the the DET DT det 5
+army army NOUN NN nsubj 7
+had have AUX VBD aux 7
+withdrawn withdraw VERB VBN ccomp 2
+. . PUNCT . punct 2
+""",
+)
+WARNINGS_FROM = (
+    "Warnings from the UN about famine went unheeded.",
+    """
+Warnings warning NOUN NNS nsubj 6
+from from ADP IN prep 0
+the the DET DT det 3
+UN UN PROPN NNP pobj 1 B-ORG
+about about ADP IN prep 0
+famine famine NOUN NN pobj 4
+went go VERB VBD ROOT 6
+unheeded unheeded ADJ JJ acomp 6
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_attribution_it_was_reported_leaves_the_expletive_out_of_the_content():
+    by_id, [claim] = analyse(*IT_WAS_REPORTED)
+    assert (claim.cue.text, claim.content.text) == ("was reported", "that the army had withdrawn")
+    assert claim.status == "hedged"
+    assert [k for k, _, _ in chain(by_id, claim)] == ["publisher", "unspecified"]
+
+
+def test_attribution_cue_noun_of_the_hand_lexicon_takes_its_topic_as_content():
+    by_id, [claim] = analyse(*WARNINGS_FROM)
+    assert (claim.cue.text, claim.content.text) == ("Warnings", "famine")
+    assert chain(by_id, claim)[-1] == ("organization", "the UN", None)

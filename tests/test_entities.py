@@ -421,3 +421,21 @@ firm firm NOUN NN dobj 9
 def test_entities_a_name_in_a_dateline_is_a_place_and_the_wire_an_outlet():
     found, _ = entities(DATELINE)
     assert (found["Esterra"].type, found["Associated Press"].type) == ("place", "outlet")
+
+
+def test_entities_an_acronym_spelt_like_a_name_particle_is_a_name():
+    """"un" is a Spanish particle, "UN" the United Nations."""
+    from handbuilt import build
+
+    doc = build(
+        "The UN said so.",
+        """
+The the DET DT det 1
+UN UN PROPN NNP nsubj 2 B-ORG
+said say VERB VBD ROOT 2
+so so ADV RB advmod 2
+. . PUNCT . punct 2
+""",
+    )
+    doc = EntityLinker(NLP)(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("United Nations", "organization")]

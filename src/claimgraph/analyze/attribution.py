@@ -167,6 +167,14 @@ def _subject_before(tok: Token) -> Token | None:
     return cur if cur.right_edge.i == i and cur.left_edge.i >= tok.sent.start else None
 
 
+def _expletive(tok: Token) -> bool:
+    """Return whether ``tok`` is the "it" of "it was reported that ...", which stands for the
+    clause after the verb."""
+    if tok.dep_ != "nsubjpass" or tok.lower_ != "it":
+        return False
+    return any(c.dep_ == "ccomp" for c in tok.head.children)
+
+
 def _speech_verb(tok: Token) -> bool:
     """Return whether ``tok`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
     rates = fr.learnt().get((tok.lemma_.lower(), tok.pos_), {})
@@ -400,6 +408,9 @@ def _trim_source(span: Span) -> Span:
     return span_of(span.doc, toks) or span
 
 
+#: prepositions that give a cue noun of the hand lexicon its topic, the content ("warnings from
+#: the UN about famine")
+_TOPIC_PREPS = frozenset({"about", "of", "on", "over", "against"})
 #: a noun is a cue only with one of these among its dependents: the clause of "the denial that
 #: X", or the prepositional phrase of a learnt frame ("Trump's criticism of X")
 _NOUN_CUE_DEPS = frozenset({"acl", "ccomp", "appos", "prep"})
@@ -540,7 +551,13 @@ class Attributor:
                 own = {t.i for t in tok.subtree}
                 rng = char_range([t for t in tok.head.subtree if t.i not in own])
             else:
-                comps = [c for c in tok.children if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable]
+                comps = []
+                for c in tok.children:
+                    if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable:
+                        if _expletive(c):  # "it is not known whether X": the content is X
+                            c = next(x for x in tok.children if x.dep_ == "ccomp")
+                        if c not in comps:
+                            comps.append(c)
                 content: list[Token] = []
                 for c in comps:
                     if c.dep_ == "prep":
@@ -695,8 +712,16 @@ class Attributor:
                 and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
             ]
             cue = (tok.idx, tok.idx + len(tok.text))
-            if st.stance(tok.lemma_, noun=True) is not None and clause and not _relative_clause(clause[0]):
+            stance = st.stance(tok.lemma_, noun=True)
+            topic = next(
+                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > tok.i),
+                None,
+            )
+            if stance is not None and clause and not _relative_clause(clause[0]):
                 rng = char_range(subtree(clause[0]))
+            elif stance is not None and source is not None and topic is not None:
+                # "warnings from the UN about famine", "the ministry's denial of the report"
+                rng = char_range([t for g in topic.children if g.dep_ == "pobj" for t in g.subtree])
             elif source is not None and (chosen := self._frames(tok)) and chosen[0].startswith("prep:"):
                 # "Trump's criticism of the deal": learnt noun frames need their author in reach.
                 prep = next(c for c in tok.children if c.dep_ == "prep" and fr.child_frame(c) == chosen[0])

@@ -126,8 +126,8 @@ def name_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if not words or any(doc[i].is_space for i in range(s, e)):
             continue
         if all(_particle(w) or _capitalised(w.text) for w in words) and not all(
-            w.lower_ in lexicon.words("name_particles.txt") for w in words
-        ):
+            w.lower_ in lexicon.words("name_particles.txt") and not w.is_upper for w in words
+        ):  # particles alone are no name ("De La"), an acronym that spells one is ("UN")
             out.append((s, e))
     return out
 
