@@ -251,3 +251,30 @@ def test_attribution_cue_noun_of_the_hand_lexicon_takes_its_topic_as_content():
     by_id, [claim] = analyse(*WARNINGS_FROM)
     assert (claim.cue.text, claim.content.text) == ("Warnings", "famine")
     assert chain(by_id, claim)[-1] == ("organization", "the UN", None)
+
+
+IN_A_STATEMENT = (
+    "The minister said in a statement that the dam would hold.",
+    """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+in in ADP IN prep 2
+a a DET DT det 5
+statement statement NOUN NN pobj 3
+that that SCONJ IN mark 10
+the the DET DT det 8
+dam dam NOUN NN nsubj 10
+would would AUX MD aux 10
+hold hold VERB VB acl 5
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_attribution_a_clause_the_parse_hangs_on_the_medium_is_the_verbs_content():
+    """"said in a statement that X" with X parsed as a clause of "statement", not of "said"."""
+    by_id, [claim] = analyse(*IN_A_STATEMENT)
+    assert (claim.cue.text, claim.content.text) == ("said in a statement", "that the dam would hold")
+    assert chain(by_id, claim)[-1] == ("person", "The minister", 1)
+    assert claim.status == "reported"

@@ -33,6 +33,7 @@ from claimgraph.analyze.spans import (
     chars,
     cue_range,
     doc_text,
+    medium_clause,
     quote_after,
     quote_before,
     quoted,
@@ -528,6 +529,14 @@ class Attributor:
                     out.append(
                         Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged")
                     )
+                continue
+            clause = medium_clause(tok)
+            if clause is not None and _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
+                # "said in a statement that X", the parse hanging X on "statement"
+                rng = char_range(list(clause.subtree))
+                found = self._attribute(tok, rng, None, sent, index) if rng is not None else None
+                if found is not None:
+                    out.append(found)
                 continue
             chosen = self._frames(tok)
             if chosen is None:

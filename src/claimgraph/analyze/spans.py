@@ -206,6 +206,8 @@ def cue_range(tok: Token) -> tuple[int, int]:
     while start - 1 in helpers:
         start -= 1
     end = tok.i
+    clause = medium_clause(tok)
+    said = {t.i for t in clause.subtree} if clause is not None else set()
     for c in sorted(tok.children, key=lambda c: c.i):
         if c.i != end + 1:
             continue
@@ -216,8 +218,25 @@ def cue_range(tok: Token) -> tuple[int, int]:
             and c.lower_ == "in"
             and any(g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children)
         ):
-            end = max(t.i for t in c.subtree)
+            end = max(t.i for t in c.subtree if t.i not in said)
     return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+
+def medium_clause(tok: Token) -> Token | None:
+    """Return the that-clause the parse hangs on the medium of a cue verb instead of on the verb
+    ("said in a statement that X", "told reporters in an interview that X": X), or None."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or g.lemma_.lower() not in MEDIA:
+                continue
+            for k in g.children:
+                if k.dep_ in ("acl", "relcl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in k.children
+                ):
+                    return k
+    return None
 
 
 def quote_after(text: str, pos: int) -> tuple[int, int] | None:
