@@ -278,3 +278,35 @@ def test_attribution_a_clause_the_parse_hangs_on_the_medium_is_the_verbs_content
     assert (claim.cue.text, claim.content.text) == ("said in a statement", "that the dam would hold")
     assert chain(by_id, claim)[-1] == ("person", "The minister", 1)
     assert claim.status == "reported"
+
+
+SAME_OUTLET = (
+    "The Times reported that Smith had resigned, which the newspaper said was forced.",
+    """
+The the DET DT det 1
+Times Times PROPN NNP nsubj 2 B-ORG
+reported report VERB VBD ROOT 2
+that that SCONJ IN mark 6
+Smith Smith PROPN NNP nsubj 6 B-PERSON
+had have AUX VBD aux 6
+resigned resign VERB VBN ccomp 2
+, , PUNCT , punct 6
+which which PRON WDT nsubj 13
+the the DET DT det 10
+newspaper newspaper NOUN NN nsubj 11
+said say VERB VBD advcl 6
+was be AUX VBD auxpass 13
+forced force VERB VBN ccomp 11
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_attribution_an_outlet_named_again_inside_its_own_report_is_one_hop():
+    by_id, claims = analyse(*SAME_OUTLET)
+    inner = next(c for c in claims if c.cue.text == "said")
+    assert [(k, t) for k, t, _ in chain(by_id, inner)] == [
+        ("publisher", "The Daily Post"),
+        ("outlet", "the newspaper"),
+    ]
+    assert by_id[inner.source].entity == by_id[claims[0].source].entity is not None

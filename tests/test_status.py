@@ -68,3 +68,25 @@ def test_status_combine_keeps_the_strongest(statuses, expected):
 )
 def test_status_cue_stance_comes_from_the_lexicon(lemma, noun, expected):
     assert st.stance(lemma, noun) == expected
+
+
+def test_status_the_month_may_is_no_modal():
+    doc = build(
+        "The talks would have begun in May, and they may resume.",
+        """
+The the DET DT det 1
+talks talk NOUN NNS nsubj 4
+would would AUX MD aux 4
+have have AUX VB aux 4
+begun begin VERB VBN ROOT 4
+in in ADP IN prep 4
+May May PROPN NNP pobj 5
+, , PUNCT , punct 4
+and and CCONJ CC cc 4
+they they PRON PRP nsubj 12
+may may AUX MD aux 12
+resume resume VERB VB conj 4
+. . PUNCT . punct 4
+""",
+    )
+    assert [(t.text, s) for t, s in st.hedges(doc)] == [("begun", "hedged"), ("may", "uncertain")]

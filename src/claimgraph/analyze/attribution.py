@@ -1047,13 +1047,16 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
     text = doc_text(doc)
     for f in found:
         own = source_of(f.source, f.info)
-        chain = [publisher.id]
-        for span, info in f.outer:
-            hop = source_of(span, info)
-            if hop.id not in chain:
-                chain.append(hop.id)
-        if own.id not in chain:
-            chain.append(own.id)
+        hops = [publisher]
+        for src in [*(source_of(span, info) for span, info in f.outer), own]:
+            if src in hops:
+                continue
+            last = hops[-1]
+            if src.entity is not None and (last.entity, last.kind) == (src.entity, src.kind) and last is not publisher:
+                hops[-1] = src  # "The Times reported X, which the newspaper said ...": one hop
+            else:
+                hops.append(src)
+        chain = [h.id for h in hops]
         chain = chain[: chain.index(own.id) + 1]
         content = TextSpan(f.content[0], f.content[1], text[f.content[0] : f.content[1]])
         cue = TextSpan(f.cue[0], f.cue[1], text[f.cue[0] : f.cue[1]]) if f.cue else None

@@ -245,8 +245,8 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000))
     if kind == "document":
         return SourceInfo("document", None, None)
-    if kind == "organization":
-        org = index.in_span(span)
+    if kind == "organization":  # "the ministry", "her party": not "her", whoever she is
+        org = [e for e in index.in_span(span) if ENTITY_KINDS[e.type] == "organization"]
         return SourceInfo("organization", None, org[0] if org else None)
     if is_title(head) and not plural and _definite(head) and kind is None:
         if noun in GENERIC_TITLES:

@@ -76,15 +76,19 @@ def is_open_question(tok: Token) -> bool:
     return opens and (word in ("unclear", "unknown", "uncertain") or negated)
 
 
+#: modal verbs of possibility: uncertain as modals only (the table lists them for phrases)
+MODALS = frozenset({"may", "might", "could"})
+
+
 def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
     """Return (token, status) for every hedge or uncertainty marker among ``tokens``."""
     table = lexicon.table("hedges.tsv")
     found: list[tuple[Token, str]] = []
     for tok in tokens:
         low = tok.lower_
-        if tok.tag_ == "MD" and low in ("may", "might", "could"):
+        if tok.tag_ == "MD" and low in MODALS:
             found.append((tok, "uncertain"))
-        elif low in table and tok.tag_ != "MD":
+        elif low in table and tok.tag_ != "MD" and low not in MODALS:  # "in May" is a month
             found.append((tok, table[low][0]))
         elif is_reportative_conditional(tok):
             found.append((tok, "hedged"))
