@@ -1052,7 +1052,8 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
             if src in hops:
                 continue
             last = hops[-1]
-            if src.entity is not None and (last.entity, last.kind) == (src.entity, src.kind) and last is not publisher:
+            same = src.entity is not None and (last.entity, last.kind) == (src.entity, src.kind)
+            if same and last is not publisher:
                 hops[-1] = src  # "The Times reported X, which the newspaper said ...": one hop
             else:
                 hops.append(src)
