@@ -310,3 +310,56 @@ def test_attribution_an_outlet_named_again_inside_its_own_report_is_one_hop():
         ("outlet", "the newspaper"),
     ]
     assert by_id[inner.source].entity == by_id[claims[0].source].entity is not None
+
+
+ACCORDING_AFTER_SAID = (
+    "Police said two people were arrested, according to local media.",
+    """
+Police Police NOUN NNS nsubj 1
+said say VERB VBD ROOT 1
+two two NUM CD nummod 3
+people people NOUN NNS nsubjpass 5
+were be AUX VBD auxpass 5
+arrested arrest VERB VBN ccomp 1
+, , PUNCT , punct 5
+according accord VERB VBG prep 5
+to to ADP IN prep 7
+local local ADJ JJ amod 10
+media medium NOUN NNS pobj 8
+. . PUNCT . punct 1
+""",
+)
+NO_RESPONSE = (
+    "A spokesperson did not respond to a request for comment.",
+    """
+A a DET DT det 1
+spokesperson spokesperson NOUN NN nsubj 4
+did do AUX VBD aux 4
+not not PART RB neg 4
+respond respond VERB VB ROOT 4
+to to ADP IN prep 4
+a a DET DT det 7
+request request NOUN NN pobj 5
+for for ADP IN prep 7
+comment comment NOUN NN pobj 8
+. . PUNCT . punct 4
+""",
+)
+
+
+def test_attribution_according_to_after_a_report_is_the_outer_hop_not_its_content():
+    by_id, claims = analyse(*ACCORDING_AFTER_SAID)
+    said = next(c for c in claims if c.cue.text == "said")
+    assert said.content.text == "two people were arrested"
+    assert [(k, t) for k, t, _ in chain(by_id, said)] == [
+        ("publisher", "The Daily Post"),
+        ("outlet", "local media"),
+        ("organization", "Police"),
+    ]
+    according = next(c for c in claims if c.cue.text == "according to")
+    assert len(according.chain) == 2 and by_id[according.source].entity is None
+
+
+def test_attribution_no_response_to_a_request_for_comment_is_no_claim_of_the_silent():
+    by_id, claims = analyse(*NO_RESPONSE)
+    assert [(c.cue, by_id[c.source].kind) for c in claims] == [(None, "publisher")]

@@ -168,6 +168,16 @@ def _subject_before(tok: Token) -> Token | None:
     return cur if cur.right_edge.i == i and cur.left_edge.i >= tok.sent.start else None
 
 
+def _without_according(tok: Token, content: list[Token]) -> list[Token]:
+    """Return ``content`` without an "according to X" the parse hangs inside it ("Police said two
+    people were arrested, according to local media": that is the sentence's outer report)."""
+    outer = [t for t in content if t.lower_ == "according" and tok not in t.subtree]
+    if not outer:
+        return content
+    drop = {t.i for a in outer for t in a.subtree}
+    return [t for t in content if t.i not in drop]
+
+
 def _expletive(tok: Token) -> bool:
     """Return whether ``tok`` is the "it" of "it was reported that ...", which stands for the
     clause after the verb."""
@@ -593,7 +603,9 @@ class Attributor:
                     ]
                 if TRIM_TAILS:
                     content = _trim_coordination(content, comps)
-                rng = char_range(trim_tail(content))
+                if fr.answers_a_request(tok):
+                    continue
+                rng = char_range(trim_tail(_without_according(tok, content)))
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.

@@ -33,6 +33,19 @@ def frames_present(tok: Token) -> set[str]:
     return present
 
 
+#: "did not respond to a request for comment": a reply to these is no content
+REQUESTS = frozenset({"request", "message", "call", "email", "inquiry", "query", "question"})
+
+
+def answers_a_request(tok: Token) -> bool:
+    """Return whether ``tok`` is "respond to a request for comment" and the like: an act of (not)
+    answering, whose object is the request, not something said."""
+    return tok.lemma_ in ("respond", "reply") and any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_ in REQUESTS for g in c.children)
+        for c in tok.children
+    )
+
+
 def frame(cue: Token, content: Token) -> str:
     """Return how the content's head hangs off the cue's head (``other`` when it does not)."""
     if content.head == cue and content != cue:

@@ -242,7 +242,9 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         return SourceInfo("person", 1, person)
     kind: str | None = kinds[noun][0] if noun in kinds else None
     if kind == "outlet" or (noun == "agency" and index.recent(span.start_char, {"outlet"}, 3000)):
-        return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000))
+        # "the newspaper" is the outlet last named; "local media", "a newspaper" are no one outlet
+        known = _definite(head) and not plural
+        return SourceInfo("outlet", None, index.recent(span.start_char, {"outlet"}, 3000) if known else None)
     if kind == "document":
         return SourceInfo("document", None, None)
     if kind == "organization":  # "the ministry", "her party": not "her", whoever she is
