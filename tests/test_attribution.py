@@ -363,3 +363,54 @@ def test_attribution_according_to_after_a_report_is_the_outer_hop_not_its_conten
 def test_attribution_no_response_to_a_request_for_comment_is_no_claim_of_the_silent():
     by_id, claims = analyse(*NO_RESPONSE)
     assert [(c.cue, by_id[c.source].kind) for c in claims] == [(None, "publisher")]
+
+
+_REUTERS = """
+Reuters Reuters PROPN NNP nsubj 1 B-ORG
+reported report VERB VBD ROOT 1
+that that SCONJ IN mark 5
+the the DET DT det 4
+talks talk NOUN NNS nsubj 5
+stalled stall VERB VBD ccomp 1
+. . PUNCT . punct 1
+"""
+THEN_OFFICIALS = (
+    "Reuters reported that the talks stalled. Officials said the deal was dead.",
+    _REUTERS
+    + """
+Officials official NOUN NNS nsubj 8
+said say VERB VBD ROOT 8
+the the DET DT det 10
+deal deal NOUN NN nsubj 11
+was be AUX VBD ccomp 8
+dead dead ADJ JJ acomp 11
+. . PUNCT . punct 8
+""",
+)
+THEN_MINISTER_THEN_OFFICIALS = (
+    "Reuters reported that the talks stalled. The minister said they would resume. Officials said the deal was dead.",
+    _REUTERS
+    + """
+The the DET DT det 8
+minister minister NOUN NN nsubj 9
+said say VERB VBD ROOT 9
+they they PRON PRP nsubj 12
+would would AUX MD aux 12
+resume resume VERB VB ccomp 9
+. . PUNCT . punct 9
+Officials official NOUN NNS nsubj 15
+said say VERB VBD ROOT 15
+the the DET DT det 17
+deal deal NOUN NN nsubj 18
+was be AUX VBD ccomp 15
+dead dead ADJ JJ acomp 18
+. . PUNCT . punct 15
+""",
+)
+
+
+def test_attribution_unnamed_sources_stay_in_the_outlets_report_until_the_voice_changes():
+    by_id, claims = analyse(*THEN_OFFICIALS)
+    assert [t for _, t, _ in chain(by_id, claims[-1])] == ["The Daily Post", "Reuters", "Officials"]
+    by_id, claims = analyse(*THEN_MINISTER_THEN_OFFICIALS)
+    assert [t for _, t, _ in chain(by_id, claims[-1])] == ["The Daily Post", "Officials"]

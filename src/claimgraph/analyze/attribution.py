@@ -891,6 +891,13 @@ class Attributor:
                     context = f.outer[0]
                 elif f.info.kind in ("anonymous", "unspecified") and not f.outer and context:
                     f.outer = [context]
+                elif (
+                    f.info.kind in ("person", "organization")
+                    and not f.outer
+                    and f.cue is not None
+                    and not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in found)
+                ):
+                    context = None  # the text changes voice: a named source speaks in its own
                 status, marks = st.content_status(f.status, chars(doc, f.content))
                 f.status, f.hedges = status, marks
                 last = f
