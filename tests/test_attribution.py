@@ -414,3 +414,30 @@ def test_attribution_unnamed_sources_stay_in_the_outlets_report_until_the_voice_
     assert [t for _, t, _ in chain(by_id, claims[-1])] == ["The Daily Post", "Reuters", "Officials"]
     by_id, claims = analyse(*THEN_MINISTER_THEN_OFFICIALS)
     assert [t for _, t, _ in chain(by_id, claims[-1])] == ["The Daily Post", "Officials"]
+
+
+ACCORDING_TO_A_REPORT_ON = (
+    "According to a report on the talks by Reuters, the army withdrew.",
+    """
+According accord VERB VBG prep 12
+to to ADP IN prep 0
+a a DET DT det 3
+report report NOUN NN pobj 1
+on on ADP IN prep 3
+the the DET DT det 6
+talks talk NOUN NNS pobj 4
+by by ADP IN prep 3
+Reuters Reuters PROPN NNP pobj 7 B-ORG
+, , PUNCT , punct 12
+the the DET DT det 11
+army army NOUN NN nsubj 12
+withdrew withdraw VERB VBD ROOT 12
+. . PUNCT . punct 12
+""",
+)
+
+
+def test_attribution_the_report_a_claim_is_according_to_is_its_source_not_another_claim():
+    by_id, claims = analyse(*ACCORDING_TO_A_REPORT_ON)
+    assert [(c.cue.text, c.content.text) for c in claims] == [("According to", "the army withdrew")]
+    assert [k for k, _, _ in chain(by_id, claims[0])] == ["publisher", "outlet"]

@@ -64,3 +64,8 @@ def test_seed_quoted_words_are_trumps(seed):
     names = {e["id"]: e["name"] for e in seed["entities"]}
     assert source["kind"] == "person"
     assert names[source["entity"]] == "Donald Trump"
+
+
+def test_seed_the_report_the_claims_rest_on_is_no_claim_of_its_own(seed):
+    """"according to a report on Saturday by Reuters": the report is Reuters', not a claim."""
+    assert not [c for c in seed["claims"] if c["cue"] and c["cue"]["text"] == "report"]

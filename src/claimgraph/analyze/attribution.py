@@ -735,9 +735,18 @@ class Attributor:
             cue = (tok.idx, tok.idx + len(tok.text))
             stance = st.stance(tok.lemma_, noun=True)
             topic = next(
-                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > tok.i),
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep"
+                    and c.lower_ in _TOPIC_PREPS
+                    and c.i > tok.i
+                    and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "on Saturday"
+                ),
                 None,
             )
+            if tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+                topic = None  # "according to a report on the talks by Reuters": the source, not a claim
             if stance is not None and clause and not _relative_clause(clause[0]):
                 rng = char_range(subtree(clause[0]))
             elif stance is not None and source is not None and topic is not None:
