@@ -441,3 +441,66 @@ def test_attribution_the_report_a_claim_is_according_to_is_its_source_not_anothe
     by_id, claims = analyse(*ACCORDING_TO_A_REPORT_ON)
     assert [(c.cue.text, c.content.text) for c in claims] == [("According to", "the army withdrew")]
     assert [k for k, _, _ in chain(by_id, claims[0])] == ["publisher", "outlet"]
+
+
+IT_IS_UNDERSTOOD = (
+    "It is understood that the cabinet will meet.",
+    """
+It it PRON PRP nsubjpass 2
+is be AUX VBZ auxpass 2
+understood understand VERB VBN ROOT 2
+that that SCONJ IN mark 7
+the the DET DT det 5
+cabinet cabinet NOUN NN nsubj 7
+will will AUX MD aux 7
+meet meet VERB VB ccomp 2
+. . PUNCT . punct 2
+""",
+)
+DECLINED_TO_COMMENT = (
+    "The spokesman declined to comment on the report.",
+    """
+The the DET DT det 1
+spokesman spokesman NOUN NN nsubj 2
+declined decline VERB VBD ROOT 2
+to to PART TO aux 4
+comment comment VERB VB xcomp 2
+on on ADP IN prep 4
+the the DET DT det 7
+report report NOUN NN pobj 5
+. . PUNCT . punct 2
+""",
+)
+THAT_AS_OBJECT = (
+    "Reuters reported that the army had withdrawn.",
+    """
+Reuters Reuters PROPN NNP nsubj 1 B-ORG
+reported report VERB VBD ROOT 1
+that that SCONJ IN dobj 6
+the the DET DT det 4
+army army NOUN NN nsubj 6
+had have AUX VBD aux 6
+withdrawn withdraw VERB VBN ccomp 1
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_attribution_it_is_understood_that_is_agentless_hearsay():
+    by_id, [claim] = analyse(*IT_IS_UNDERSTOOD)
+    assert (claim.cue.text, claim.content.text, claim.status) == (
+        "is understood",
+        "that the cabinet will meet",
+        "hedged",
+    )
+    assert [k for k, _, _ in chain(by_id, claim)] == ["publisher", "unspecified"]
+
+
+def test_attribution_declining_to_comment_is_no_claim():
+    by_id, claims = analyse(*DECLINED_TO_COMMENT)
+    assert [(c.cue, by_id[c.source].kind) for c in claims] == [(None, "publisher")]
+
+
+def test_attribution_a_that_the_parse_made_an_object_is_no_content():
+    by_id, claims = analyse(*THAT_AS_OBJECT)
+    assert [(c.cue.text, c.content.text) for c in claims] == [("reported", "that the army had withdrawn")]

@@ -540,6 +540,20 @@ class Attributor:
                         Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged")
                     )
                 continue
+            if (
+                tok.lemma_ in st.HEARSAY_PASSIVES
+                and tok.tag_ == "VBN"
+                and passive_subj
+                and _expletive(passive_subj[0])
+                and not any(c.dep_ == "agent" for c in tok.children)
+            ):
+                # "It is understood that X": agentless hearsay, the content X
+                comp = next(c for c in tok.children if c.dep_ == "ccomp")
+                rng = char_range(list(comp.subtree))
+                if rng:
+                    nobody = SourceInfo("unspecified", None, None)
+                    out.append(Found(rng, cue_range(tok), None, nobody, "hedged"))
+                continue
             clause = medium_clause(tok)
             if clause is not None and _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
                 # "said in a statement that X", the parse hanging X on "statement"
@@ -572,7 +586,8 @@ class Attributor:
             else:
                 comps = []
                 for c in tok.children:
-                    if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable:
+                    if c.dep_ in fr.FRAME_DEPS and fr.child_frame(c) in usable and c.pos_ != "SCONJ":
+                        # (a bare "that" the parse made an object is no content)
                         if _expletive(c):  # "it is not known whether X": the content is X
                             c = next(x for x in tok.children if x.dep_ == "ccomp")
                         if c not in comps:
@@ -603,7 +618,7 @@ class Attributor:
                     ]
                 if TRIM_TAILS:
                     content = _trim_coordination(content, comps)
-                if fr.answers_a_request(tok):
+                if fr.says_nothing(tok):
                     continue
                 rng = char_range(trim_tail(_without_according(tok, content)))
             cue = cue_range(tok)

@@ -670,7 +670,7 @@ def _known_cue(doc: Doc, cue: tuple[int, int]) -> bool:
         return False
     if any(t.lemma_ == "cite" and t.tag_ == "VBG" for t in span):
         return False  # "X, citing Y" is a hop of X's chain (the rules' _nest_citing), not a claim
-    if any(fr.answers_a_request(t) for t in span):
+    if any(fr.says_nothing(t) for t in span):
         return False  # "did not respond to a request for comment" says nothing
     for t in span:
         if _stance(t.lemma_) or t.lower_ == "according":

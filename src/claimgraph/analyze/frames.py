@@ -35,15 +35,24 @@ def frames_present(tok: Token) -> set[str]:
 
 #: "did not respond to a request for comment": a reply to these is no content
 REQUESTS = frozenset({"request", "message", "call", "email", "inquiry", "query", "question"})
+#: "declined to comment": refusing to speak says nothing
+REFUSALS = frozenset({"decline", "refuse"})
 
 
-def answers_a_request(tok: Token) -> bool:
-    """Return whether ``tok`` is "respond to a request for comment" and the like: an act of (not)
-    answering, whose object is the request, not something said."""
-    return tok.lemma_ in ("respond", "reply") and any(
-        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_ in REQUESTS for g in c.children)
-        for c in tok.children
-    )
+def says_nothing(tok: Token) -> bool:
+    """Return whether ``tok`` is a verb of (not) answering that says nothing: "did not respond to
+    a request for comment", "declined to comment (on the report)"."""
+    lemma = tok.lemma_
+    if lemma in ("respond", "reply"):
+        return any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_ in REQUESTS for g in c.children)
+            for c in tok.children
+        )
+    if lemma == "comment":
+        return tok.dep_ == "xcomp" and tok.head.lemma_ in REFUSALS
+    if lemma in REFUSALS:
+        return any(c.dep_ == "xcomp" and c.lemma_ == "comment" for c in tok.children)
+    return False
 
 
 def frame(cue: Token, content: Token) -> str:
