@@ -1095,9 +1095,11 @@ def build(doc: Doc, found: list[Found]) -> tuple[list[Source], list[Claim]]:
             if src in hops:
                 continue
             last = hops[-1]
-            same = src.entity is not None and (last.entity, last.kind) == (src.entity, src.kind)
+            same = src.entity is not None and (last.entity, last.kind) == (src.entity, "outlet")
             if same and last is not publisher:
-                hops[-1] = src  # "The Times reported X, which the newspaper said ...": one hop
+                # "The Times reported X, which the newspaper said ...": one hop (outlets only: a
+                # title such as "the president" is resolved to a person less surely)
+                hops[-1] = src
             else:
                 hops.append(src)
         chain = [h.id for h in hops]
