@@ -504,3 +504,35 @@ def test_attribution_declining_to_comment_is_no_claim():
 def test_attribution_a_that_the_parse_made_an_object_is_no_content():
     by_id, claims = analyse(*THAT_AS_OBJECT)
     assert [(c.cue.text, c.content.text) for c in claims] == [("reported", "that the army had withdrawn")]
+
+
+SAID_AND_ACCUSED = (
+    'The chief said the rebels were "not serious" and accused them of stalling.',
+    """
+The the DET DT det 1
+chief chief NOUN NN nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+rebels rebel NOUN NNS nsubj 5
+were be AUX VBD ccomp 2
+" " PUNCT `` punct 5
+not not PART RB neg 5
+serious serious ADJ JJ acomp 5
+" " PUNCT '' punct 5
+and and CCONJ CC cc 5
+accused accuse VERB VBD conj 5
+them they PRON PRP dobj 11
+of of ADP IN prep 11
+stalling stall VERB VBG pcomp 13
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_attribution_said_a_and_accused_b_are_two_reports_the_quotation_kept():
+    by_id, claims = analyse(*SAID_AND_ACCUSED)
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("said", 'the rebels were "not serious"'),
+        ("accused", "stalling"),
+    ]
+    assert [by_id[c.source].text for c in claims] == ["The chief", "The chief"]

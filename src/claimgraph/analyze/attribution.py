@@ -360,8 +360,12 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
                 kind = "participle"
             if kind is None or kind not in TRIM_KINDS:
                 continue
-            lead = [g for g in kids[:k] if g.i > c.i and g.dep_ in ("cc", "punct") and g.i < v.i]
-            start = min([min(t.i for t in v.subtree), *(g.i for g in lead)])
+            # the "and" or comma right before the second verb goes with it; a closing quotation
+            # mark before them stays with the content ('were "not serious" and accused ...')
+            lead = {g.i for g in kids[:k] if g.i > c.i and g.dep_ in ("cc", "punct") and g.text not in QUOTES}
+            start = min(t.i for t in v.subtree)
+            while start - 1 in lead:
+                start -= 1
             cut |= {t.i for t in v.doc[start : max(t.i for t in v.subtree) + 1]}
             break
     return [t for t in content if t.i not in cut] if cut else content
@@ -595,7 +599,7 @@ class Attributor:
                 content: list[Token] = []
                 for c in comps:
                     if c.dep_ == "prep":
-                        content += [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+                        content += [t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
                         if c.i == tok.i + 1 or (c.i == tok.i + 2 and tok.doc[tok.i + 1].dep_ == "prt"):
                             cue_end = c.idx + len(c.text)  # "called for", "referred to"
                     else:
