@@ -243,3 +243,20 @@ def test_pipe_annotates_a_batch_as_one_document_at_a_time() -> None:
     alone = [claims(attributor(doc)) for doc in docs]
     assert [claims(doc) for doc in attributor.pipe(docs, batch_size=3)] == alone
     assert any(alone)
+
+
+def test_a_tagged_cue_over_two_coordinated_verbs_is_not_one_cue() -> None:
+    doc = build(
+        "She welcomed it but accused him.",
+        """
+She she PRON PRP nsubj 1
+welcomed welcome VERB VBD ROOT 1
+it it PRON PRP dobj 1
+but but CCONJ CC cc 1
+accused accuse VERB VBD conj 1
+him he PRON PRP dobj 4
+. . PUNCT . punct 1
+""",
+    )
+    assert am._two_verbs(doc, (4, 27))  # "welcomed it but accused"
+    assert not am._two_verbs(doc, (20, 27))  # "accused"

@@ -685,6 +685,13 @@ def _known_cue(doc: Doc, cue: tuple[int, int]) -> bool:
     return False
 
 
+def _two_verbs(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Return whether a tagged cue runs over a conjunction of verbs ("welcomed the reopening but
+    accused"): two cues, not one."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "CCONJ" and t.head.pos_ == "VERB" for t in span)
+
+
 def _keeps_root(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
     """Return whether the span ``new`` still holds the syntactic head of the span ``old``."""
     span = doc.char_span(*old, alignment_mode="expand")
@@ -811,6 +818,7 @@ def refine(
             OPTIONS["cue"]
             and len(tagged_cue) == 1
             and (not OPTIONS["keeproot"] or _keeps_root(doc, cue, tagged_cue[0]))
+            and not _two_verbs(doc, tagged_cue[0])
         ):
             f.cue = tagged_cue[0]
         if OPTIONS["content"]:
