@@ -32,3 +32,16 @@ def sources(analyzer, text: str) -> list[tuple[str, str, int | None, str | None]
 def test_a_title_with_a_name_in_apposition_is_that_person(analyzer, text, expected) -> None:
     # not the subject of the sentence before, which a bare "the lawyer" would be
     assert sources(analyzer, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both sources said the price was agreed.", ("Both sources", "anonymous", 2, None)),
+        ("Three U.S. officials said the talks were over.", ("Three U.S. officials", "anonymous", 3, None)),
+        ("A person briefed on the talks said the deal was close.", ("A person briefed on the talks", "anonymous", 1, None)),
+        ("Police said two people were arrested, according to local media.", ("local media", "outlet", None, None)),
+    ],
+)
+def test_unnamed_sources_are_counted(analyzer, text, expected) -> None:
+    assert expected in sources(analyzer, text)

@@ -147,6 +147,8 @@ class EntityIndex:
 def count_of(head: Token) -> int | None:
     """Return how many people a plural or indefinite source noun stands for, or None."""
     for child in head.children:
+        if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj"):
+            return 2  # "both sources"
         if child.dep_ == "nummod":
             text = child.lower_.replace(",", "")
             if text.isdigit():
