@@ -536,3 +536,23 @@ def test_attribution_said_a_and_accused_b_are_two_reports_the_quotation_kept():
         ("accused", "stalling"),
     ]
     assert [by_id[c.source].text for c in claims] == ["The chief", "The chief"]
+
+
+DOUBT = (
+    "Experts doubt the figures are accurate.",
+    """
+Experts expert NOUN NNS nsubj 1
+doubt doubt VERB VBP ROOT 1
+the the DET DT det 3
+figures figure NOUN NNS nsubj 4
+are be AUX VBP ccomp 1
+accurate accurate ADJ JJ acomp 4
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_attribution_doubting_that_x_is_an_uncertain_report():
+    by_id, [claim] = analyse(*DOUBT)
+    assert (claim.cue.text, claim.content.text, claim.status) == ("doubt", "the figures are accurate", "uncertain")
+    assert chain(by_id, claim)[-1] == ("anonymous", "Experts", None)

@@ -574,7 +574,7 @@ class Attributor:
                     out.append(found)
                 continue
             best, usable = chosen
-            if st.stance(tok.lemma_) == "uncertain" and best == "ccomp":
+            if tok.lemma_ == "ask" and best == "ccomp":
                 comp = next(c for c in tok.children if c.dep_ == "ccomp")
                 if not any(
                     g.lower_ in ("whether", "if") or g.tag_ in ("WRB", "WP")

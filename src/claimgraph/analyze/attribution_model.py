@@ -876,10 +876,12 @@ def refine(
             info = classify(about, index) if about is not None else SourceInfo("unspecified", None, None)
             if info.kind == "publisher":
                 continue
-            base = "reported" if source is not None else "hedged"
             content_span = doc.char_span(*content, alignment_mode="expand")
-            if content_span is None:
+            cue_span = doc.char_span(*cue, alignment_mode="expand")
+            if content_span is None or cue_span is None:
                 continue
+            # the cue word's stance ("doubt": uncertain, "deny": denied); nobody's: hedged
+            base = st.cue_status(cue_span.root) if source is not None else "hedged"
             status, marks = st.content_status(base, content_span)
             new = Found(content, cue, source, info, status, marks)
             pos = next((k for k, g in enumerate(out) if g.content[0] > content[0]), len(out))
