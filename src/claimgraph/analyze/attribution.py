@@ -536,24 +536,15 @@ class Attributor:
                 continue  # "X, citing Y" is a hop of X's chain (_nest_citing), not a claim of its own
             passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
             xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
-            if tok.lemma_ in st.HEARSAY_PASSIVES and tok.tag_ == "VBN" and passive_subj and xcomp:
-                # "He is said to have fled": agentless hearsay, content = subject + complement.
-                rng = char_range(subtree(passive_subj[0]) + subtree(xcomp[0]))
-                if rng:
-                    out.append(
-                        Found(rng, cue_range(tok), None, SourceInfo("unspecified", None, None), "hedged")
-                    )
-                continue
-            if (
-                tok.lemma_ in st.HEARSAY_PASSIVES
-                and tok.tag_ == "VBN"
-                and passive_subj
-                and _expletive(passive_subj[0])
-                and not any(c.dep_ == "agent" for c in tok.children)
-            ):
-                # "It is understood that X": agentless hearsay, the content X
-                comp = next(c for c in tok.children if c.dep_ == "ccomp")
-                rng = char_range(list(comp.subtree))
+            hearsay = None
+            if tok.lemma_ in st.HEARSAY_PASSIVES and tok.tag_ == "VBN" and passive_subj:
+                if xcomp:  # "He is said to have fled": the subject with the complement
+                    hearsay = subtree(passive_subj[0]) + subtree(xcomp[0])
+                elif _expletive(passive_subj[0]) and not any(c.dep_ == "agent" for c in tok.children):
+                    # "It is understood that X": X
+                    hearsay = list(next(c for c in tok.children if c.dep_ == "ccomp").subtree)
+            if hearsay is not None:  # agentless hearsay: nobody stands behind it
+                rng = char_range(hearsay)
                 if rng:
                     nobody = SourceInfo("unspecified", None, None)
                     out.append(Found(rng, cue_range(tok), None, nobody, "hedged"))
@@ -574,6 +565,8 @@ class Attributor:
                     out.append(found)
                 continue
             best, usable = chosen
+            if fr.says_nothing(tok):
+                continue  # "did not respond to a request for comment", "declined to comment"
             if tok.lemma_ == "ask" and best == "ccomp":
                 comp = next(c for c in tok.children if c.dep_ == "ccomp")
                 if not any(
@@ -622,8 +615,6 @@ class Attributor:
                     ]
                 if TRIM_TAILS:
                     content = _trim_coordination(content, comps)
-                if fr.says_nothing(tok):
-                    continue
                 rng = char_range(trim_tail(_without_according(tok, content)))
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
