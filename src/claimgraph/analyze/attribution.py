@@ -855,7 +855,7 @@ class Attributor:
         if refine and self.weights is not None and tagged:
             decoded = am.decode(self.weights, [docs[i] for i in tagged], [found[i] for i in tagged])
             for i, t in zip(tagged, decoded, strict=True):
-                found[i] = am.refine(self.weights, docs[i], found[i], t)
+                found[i] = am.refine(docs[i], found[i], t)
         return [self._finish(doc, f) for doc, f in zip(docs, found, strict=True)]
 
     @staticmethod

@@ -784,20 +784,18 @@ def _associate(
     return content, source
 
 
-def refine(
-    weights: Weights, doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray] | None = None
-) -> list[Found]:
+def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) -> list[Found]:
     """Return the rules' Found items corrected and completed by the tagger.
 
     Rule attributions keep their structure (source kind, chain, status) and take the tagger's
     boundaries for the spans they share with it; cues the tagger finds where the rules found no
     attribution become new attributions, with the tagged source and content of their sentence.
-    ``tagged`` is the doc's entry of ``decode`` when it was run over a batch already.
+    ``tagged`` is the doc's entry of ``decode`` (the tagger runs over a batch of documents).
     """
     from claimgraph.analyze.attribution import Found
     from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 
-    logp, tags = tagged if tagged is not None else decode(weights, [doc], [found])[0]
+    logp, tags = tagged
     spans = spans_of(tags, doc)
     score = _Scorer(doc, logp)
     by_role: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}
