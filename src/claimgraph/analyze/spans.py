@@ -8,29 +8,24 @@ particles and the medium ("has also said in a statement").
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
 QUOTES = '"“”«»„'
 
 
-#: the texts of the Docs asked about last, by id (each kept with its Doc, so the id stays its own)
-_TEXTS: OrderedDict[int, tuple[Doc, str]] = OrderedDict()
-#: how many Docs ``doc_text`` remembers: a batch of the pipeline, whose components go over it in turn
-KEEP_TEXTS = 256
+#: the text of each Doc asked about, for as long as the Doc lives
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """Return ``doc.text``, remembered for the last Docs asked about (spaCy rebuilds it from the
-    tokens on every access, which made attribution quadratic in the length of an article)."""
-    hit = _TEXTS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    text = doc.text
-    _TEXTS[id(doc)] = (doc, text)
-    if len(_TEXTS) > KEEP_TEXTS:
-        _TEXTS.popitem(last=False)
+    """Return ``doc.text``, remembered while the Doc lives (spaCy rebuilds it from the tokens on
+    every access, which made attribution quadratic in the length of an article and had the
+    components of a pipeline rebuild it over and over)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
     return text
 
 
