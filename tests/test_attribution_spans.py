@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from handbuilt import NLP, build
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.analyze.attribution import Attributor, _trim_source
 from claimgraph.analyze.entities import EntityLinker
-from claimgraph.analyze.spans import char_range, span_of
+from claimgraph.analyze.spans import char_range, enclosing_quotation, span_of
 
 BRACKET = (
     "He praised Sen. Ted Cruz (R-TX).",
@@ -328,3 +330,219 @@ def test_doc_text_is_each_docs_own_text_and_is_forgotten_with_the_doc() -> None:
     del docs
     gc.collect()
     assert len(spans._TEXTS) <= before - 300
+
+
+QUOTE_BEFORE = (
+    "“I love Oreos. I will never eat them again,” Trump said.",
+    """
+“ " PUNCT `` punct 2
+I I PRON PRP nsubj 2
+love love VERB VBP ROOT 2
+Oreos Oreos PROPN NNP dobj 2 B-ORG
+. . PUNCT . punct 2
+I I PRON PRP nsubj 8
+will will AUX MD aux 8
+never never ADV RB neg 8
+eat eat VERB VB ccomp 14
+them they PRON PRP dobj 8
+again again ADV RB advmod 8
+, , PUNCT , punct 14
+” " PUNCT '' punct 14
+Trump Trump PROPN NNP nsubj 14 B-PERSON
+said say VERB VBD ROOT 14
+. . PUNCT . punct 14
+""",
+)
+QUOTE_AFTER = (
+    "Clinton said, “She was popular. I would not run against her.”",
+    """
+Clinton Clinton PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+, , PUNCT , punct 1
+“ " PUNCT `` punct 1
+She she PRON PRP nsubj 5
+was be AUX VBD ccomp 1
+popular popular ADJ JJ acomp 5
+. . PUNCT . punct 1
+I I PRON PRP nsubj 11
+would would AUX MD aux 11
+not not PART RB neg 11
+run run VERB VB ROOT 11
+against against ADP IN prep 11
+her she PRON PRP pobj 12
+. . PUNCT . punct 11
+” " PUNCT '' punct 11
+""",
+)
+
+
+def test_a_quotation_of_several_sentences_is_one_content_with_its_marks() -> None:
+    for spec, speaker, content in (
+        (QUOTE_BEFORE, "Trump", "“I love Oreos. I will never eat them again,”"),
+        (QUOTE_AFTER, "Clinton", "“She was popular. I would not run against her.”"),
+    ):
+        by_id, claims = _claims(*spec)
+        # the sentences inside the quotation are the speaker's words, not the publisher's claims
+        assert [(by_id[c.source].text, c.content.text) for c in claims] == [(speaker, content)]
+
+
+STRAY_CLAUSE = (
+    "Adelson said during a news conference that he may wait.",
+    """
+Adelson Adelson PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+during during ADP IN prep 1
+a a DET DT det 5
+news news NOUN NN compound 5
+conference conference NOUN NN pobj 2
+that that SCONJ IN mark 9
+he he PRON PRP nsubj 9
+may may AUX MD aux 9
+wait wait VERB VB relcl 5
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_that_clause_the_parse_hung_on_a_noun_of_the_setting_is_the_content() -> None:
+    assert _reports(STRAY_CLAUSE)["said"] == ("Adelson", "that he may wait")
+
+
+AT_A_RALLY = (
+    "Trump praised Boyle at a press conference.",
+    """
+Trump Trump PROPN NNP nsubj 1 B-PERSON
+praised praise VERB VBD ROOT 1
+Boyle Boyle PROPN NNP dobj 1 B-PERSON
+at at ADP IN prep 1
+a a DET DT det 6
+press press NOUN NN compound 6
+conference conference NOUN NN pobj 3
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_the_content_does_not_run_on_through_where_it_was_said() -> None:
+    assert _reports(AT_A_RALLY)["praised"] == ("Trump", "Boyle")
+
+
+RELATIVE_REPORT = (
+    "He criticized the email use, which an FBI investigation said was careless.",
+    """
+He he PRON PRP nsubj 1
+criticized criticize VERB VBD ROOT 1
+the the DET DT det 4
+email email NOUN NN compound 4
+use use NOUN NN dobj 1
+, , PUNCT , punct 4
+which which PRON WDT nsubj 11
+an an DET DT det 9
+FBI FBI PROPN NNP compound 9 B-ORG
+investigation investigation NOUN NN nsubj 10
+said say VERB VBD relcl 4
+was be AUX VBD ccomp 10
+careless careless ADJ JJ acomp 11
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_report_in_a_comma_led_relative_clause_is_not_part_of_the_outer_content() -> None:
+    by_id, claims = _claims(*RELATIVE_REPORT)
+    reports = {c.cue.text: c for c in claims if c.cue is not None}
+    assert reports["criticized"].content.text == "the email use"
+    inner = reports["said"]
+    # the relative clause is the writer's aside: the FBI's report is not nested in his criticism
+    assert [by_id[s].text for s in inner.chain] == ["The Daily Post", "an FBI investigation"]
+
+
+TELLS_THE_CROWD = (
+    "He tells the crowd: “We will win.”",
+    """
+He he PRON PRP nsubj 1
+tells tell VERB VBZ ccomp 8
+the the DET DT det 3
+crowd crowd NOUN NN dobj 1
+: : PUNCT : punct 8
+“ " PUNCT `` punct 8
+We we PRON PRP nsubj 8
+will will AUX MD aux 8
+win win VERB VB ROOT 8
+. . PUNCT . punct 8
+” " PUNCT '' punct 8
+""",
+)
+TELLING_REPORTERS = (
+    "She left, telling reporters, “We will win.”",
+    """
+She she PRON PRP nsubj 1
+left leave VERB VBD ROOT 1
+, , PUNCT , punct 1
+telling tell VERB VBG advcl 1
+reporters reporter NOUN NNS dobj 3
+, , PUNCT , punct 3
+“ " PUNCT `` punct 9
+We we PRON PRP nsubj 9
+will will AUX MD aux 9
+win win VERB VB parataxis 1
+. . PUNCT . punct 1
+” " PUNCT '' punct 1
+""",
+)
+
+
+def test_a_quotation_after_whom_a_speaker_tells_is_what_she_says() -> None:
+    assert _reports(TELLS_THE_CROWD)["tells"] == ("He", "“We will win.”")
+    assert _reports(TELLING_REPORTERS)["telling"] == ("She", "“We will win.”")
+
+
+AS_NOTED = (
+    "As the Times noted, Clinton raised $1 million.",
+    """
+As as SCONJ IN mark 3
+the the DET DT det 2
+Times Times PROPN NNP nsubj 3 B-ORG
+noted note VERB VBD advcl 6
+, , PUNCT , punct 3
+Clinton Clinton PROPN NNP nsubj 6 B-PERSON
+raised raise VERB VBD ROOT 6
+$ $ SYM $ quantmod 9 B-MONEY
+1 1 NUM CD compound 9 I-MONEY
+million million NUM CD dobj 6 I-MONEY
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_as_a_source_noted_makes_the_rest_of_the_sentence_its_content() -> None:
+    assert _reports(AS_NOTED)["noted"] == ("the Times", "Clinton raised $1 million")
+
+
+def test_enclosing_quotation_needs_the_cue_outside_and_next_to_it() -> None:
+    text = "“A. B,” he said. “C.” Later, she said “D”. Then: “E. F.”\nG"
+    b = text.index("B")
+    said = text.index("said")
+    assert enclosing_quotation(text, (b, b + 1), (said, said + 4)) == (0, text.index("”") + 1)
+    # the cue stands inside the quotation: a report of its own
+    assert enclosing_quotation(text, (b, b + 1), (text.index("A"), text.index("A") + 1)) is None
+    # a sentence ends between the quotation and the cue: not its quotation
+    c = text.index("C")
+    assert enclosing_quotation(text, (c, c + 1), (said, said + 4)) is None
+    # already the whole quotation
+    assert enclosing_quotation(text, (0, text.index("”") + 1), (said, said + 4)) is None
+
+
+@given(
+    st.text(alphabet='ab “”".,\n', max_size=40), st.integers(0, 40), st.integers(0, 40), st.integers(0, 40)
+)
+def test_an_enclosing_quotation_holds_the_content_between_its_marks(text, start, length, cue) -> None:
+    start, end = min(start, len(text)), min(start + length, len(text))
+    cue = min(cue, len(text))
+    found = enclosing_quotation(text, (start, end), (cue, min(cue + 1, len(text))))
+    if found is not None:
+        q0, q1 = found
+        assert q0 <= start and end <= q1 and (q0, q1) != (start, end)
+        assert text[q0] in '“"«„' and text[q1 - 1] in '”"»“'
+        assert "\n" not in text[q0:q1]
+        assert not q0 <= cue < q1

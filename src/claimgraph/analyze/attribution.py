@@ -33,6 +33,7 @@ from claimgraph.analyze.spans import (
     chars,
     cue_range,
     doc_text,
+    enclosing_quotation,
     medium_clause,
     quote_after,
     quote_before,
@@ -57,6 +58,11 @@ CONTINUATION_WINDOW = 3
 #: below 0.2 the examples gain false reports ("did not respond to a request for comment", "the
 #: meetings took the knowledge of ...") and lose "Prosecutors ... charged", so 0.2 stays.
 CUE_RATE = 0.2
+#: prepositions of a cue verb's setting ("praised X at a rally", "criticized X during a debate",
+#: "after a meeting Thursday"): the content does not run on through them; nor through "on" or
+#: "in" with a date ("on Monday"). Other "on"/"in" phrases were as often part of the content
+#: ("backing for the front-runner in the race") on PolNeAR train[:150].
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "following", "amid"})
 #: the rate given to a that-clause or parenthesis of a verb in the hand-written lexicon (cues.tsv)
 HAND_RATE = 0.9
 #: hedges that mark a sentence as still reported speech (they continue a report in reach)
@@ -127,6 +133,47 @@ def _by_saying(tok: Token) -> bool:
 #: one-word answers a verb of saying can report: "75 percent said yes", "55 percent said so",
 #: "did not say when"
 ANSWERS = frozenset({"yes", "no", "so", "when", "why", "how", "where", "otherwise"})
+
+
+def _setting(prep: Token) -> bool:
+    """Return whether a prepositional phrase of a cue verb says when or where it was said."""
+    return prep.lower_ in SETTING_PREPS or any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children
+    )
+
+
+def _as_noted(tok: Token) -> bool:
+    """Return whether ``tok`` is the verb of an "As X noted, Y" aside (not "just as X says
+    nothing", "as if to say"): Y is X's content."""
+    first = min(tok.subtree, key=lambda t: t.i)
+    return (
+        tok.dep_ == "advcl"
+        and first.lower_ == "as"
+        and first.dep_ == "mark"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and not any(c.dep_ in ("neg", "dobj") or c.lower_ == "if" for c in tok.children)
+    )
+
+
+def _stray_clause(tok: Token) -> Token | None:
+    """Return the that-clause the parse made a relative clause of a noun in the verb's phrases
+    ("said on Friday during a news conference that he may wait", "said following a vote that
+    he had concerns"): its "that" is a complementizer and it has a subject of its own, so it is no
+    relative clause; nouns that take that-clauses ("the claim that") keep theirs."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or st.stance(g.lemma_, noun=True) is not None:
+                continue
+            for k in g.children:
+                if (
+                    k.dep_ in ("relcl", "acl")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+                    and any(m.dep_ in ("nsubj", "nsubjpass") for m in k.children)
+                ):
+                    return k
+    return None
 
 
 def _short_answer(tok: Token) -> tuple[int, int] | None:
@@ -522,6 +569,8 @@ class Attributor:
         if tok.pos_ in ("VERB", "AUX") and st.stance(tok.lemma_) is not None:
             for f in ("ccomp", "head:parataxis"):
                 rates[f] = max(rates.get(f, 0.0), HAND_RATE)
+            if _as_noted(tok):
+                rates["head:advcl"] = max(rates.get("head:advcl", 0.0), HAND_RATE)
         usable = {f: r for f, r in rates.items() if f in present and r >= CUE_RATE}
         if not usable:
             return None
@@ -549,7 +598,7 @@ class Attributor:
                     nobody = SourceInfo("unspecified", None, None)
                     out.append(Found(rng, cue_range(tok), None, nobody, "hedged"))
                 continue
-            clause = medium_clause(tok)
+            clause = medium_clause(tok) or _stray_clause(tok)
             if clause is not None and _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
                 # "said in a statement that X", the parse hanging X on "statement"
                 rng = char_range(list(clause.subtree))
@@ -610,6 +659,7 @@ class Attributor:
                         if c.i > first
                         and c.dep_ in ("prep", "dative", "oprd")
                         and c.i != cue_last
+                        and not _setting(c)
                         and not (PARTICIPLES and any(_by_saying(g) for g in c.children))
                         for t in c.subtree
                     ]
@@ -632,12 +682,18 @@ class Attributor:
     def _bare_quote(self, tok: Token) -> tuple[int, int] | None:
         """Return the quotation a verb of saying stands beside when the parse gave it no clause:
         “With an eye to February,” he said. / Clinton said, “as long as we're not...”"""
-        if not _speech_verb(tok) or not any(c.dep_ == "nsubj" for c in tok.children):
+        if not _speech_verb(tok):
             return None
         text = doc_text(tok.doc)
         cue = cue_range(tok)
+        # "He tells the crowd: “...”", "..., telling reporters, “...”": past whom he tells
+        heard = [t for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i for t in c.subtree]
+        after = max((t.idx + len(t.text) for t in heard), default=cue[1])
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
+            return quote_after(text, after) if participle else None
         subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
-        return quote_after(text, cue[1]) or quote_before(text, min(subj, cue[0])) or _said_below(tok)
+        return quote_after(text, after) or quote_before(text, min(subj, cue[0])) or _said_below(tok)
 
     def _attribute(
         self, tok: Token, rng: tuple[int, int], cue_end: int | None, sent: Span, index: EntityIndex
@@ -826,6 +882,10 @@ class Attributor:
             + self._nouns(sent, index)
             + self._colon(sent, index)
         )
+        text = doc_text(sent.doc)
+        for f in found:
+            if f.cue is not None:
+                f.content = enclosing_quotation(text, f.content, f.cue) or f.content
         found.sort(key=lambda f: f.content[0])
         return found
 
@@ -836,6 +896,20 @@ class Attributor:
             for g in found:
                 if g is not f and f.cue and g.content[0] <= f.cue[0] < g.content[1]:
                     f.outer = [*g.outer, (g.source, g.info), *f.outer]
+
+    @staticmethod
+    def _take_back(out: list[Found], found: list[Found]) -> None:
+        """“A. B,” he said: the sentences of a quotation before its cue's sentence are his words,
+        not the publisher's claims, and the reports they hold are nested in his."""
+        for f in found:
+            if f.cue is None:
+                continue
+            inside = [g for g in out if f.content[0] <= g.content[0] and g.content[1] <= f.content[1]]
+            for g in inside:
+                if g.cue is None:
+                    out.remove(g)
+                elif f.content[0] <= g.cue[0] < f.content[1]:
+                    g.outer = [*f.outer, (f.source, f.info), *g.outer]
 
     # -- document level ---------------------------------------------------------------------
 
@@ -922,6 +996,7 @@ class Attributor:
                 last = f
             if found:
                 self._nest(found)
+                self._take_back(out, found)
                 # A report that goes on is the sentence's outermost one, not one nested in it.
                 outermost = [
                     f

@@ -8,6 +8,7 @@ particles and the medium ("has also said in a statement").
 
 from __future__ import annotations
 
+import re
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
@@ -49,8 +50,15 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
     toks = sorted(tokens, key=lambda t: t.i)
     for k in range(1, len(toks) - 1):
         if toks[k].text == "," and toks[k + 1].lower_ in _TAIL_OPENERS:
-            opener = toks[k + 1]
-            tail = opener.head if opener.dep_ in ("nsubj", "advmod", "dobj", "nsubjpass", "poss") else opener
+            # the clause the opener leads: "where" hangs on its verb, "which" in ", which an
+            # FBI investigation said was careless" on "was", which hangs on the clause "said"
+            tail = toks[k + 1]
+            while (
+                tail.dep_ not in ("relcl", "acl", "prep", "appos")
+                and tail.head is not tail
+                and tail.head.i > toks[k].i
+            ):
+                tail = tail.head
             if (
                 tail.dep_ in ("relcl", "acl", "prep", "appos")
                 and max(t.i for t in tail.subtree) >= toks[-1].i
@@ -260,3 +268,33 @@ def quote_before(text: str, pos: int) -> tuple[int, int] | None:
     if start == -1 or "\n\n" in text[start:i]:
         return None
     return start, i + 1
+
+
+#: a double quotation within one line, marks included
+_QUOTATION = re.compile(r'“[^”“\n]*”|"[^"\n]*"|«[^»\n]*»|„[^“„\n]*“')
+#: what may stand between a quotation and its cue: no sentence end, mark or line break
+_GAP = re.compile(r'[^.?!;“”"«»„\n]{0,80}')
+
+
+def enclosing_quotation(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the whole quotation (marks included) a cue's content lies in, when the cue stands
+    outside it, next to it: “A. B,” he said / He said, “A. B.” The parse gives the cue only the
+    sentence it stands in; the quotation is what the source said, as PolNeAR's contents take it.
+    """
+    start, end = content
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi):
+        q0, q1 = m.span()
+        if q0 > start:
+            return None
+        if end > q1 or (q0, q1) == (start, end):
+            continue
+        if cue[0] >= q1:
+            gap = text[q1 : cue[0]]
+        elif cue[1] <= q0:
+            gap = text[cue[1] : q0]
+        else:
+            return None
+        return (q0, q1) if _GAP.fullmatch(gap) else None
+    return None
