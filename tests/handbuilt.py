@@ -17,9 +17,16 @@ _VOCAB = NLP.vocab
 
 
 def build(
-    text: str, spec: str, *, outlet: str | None = "The Daily Post", published: str | None = None
+    text: str,
+    spec: str,
+    *,
+    outlet: str | None = "The Daily Post",
+    published: str | None = None,
+    starts: frozenset[int] = frozenset(),
 ) -> Doc:
-    """Return a Doc from a token-per-line spec, with ``doc._.cg_document`` set."""
+    """Return a Doc from a token-per-line spec, with ``doc._.cg_document`` set.
+
+    Sentences start after "." and line breaks, and at the token indices in ``starts``."""
     rows = [line.split() for line in spec.strip().splitlines() if line.strip()]
     words = [r[0].replace("\\n", "\n") for r in rows]
     spaces, cursor = [], 0
@@ -38,7 +45,7 @@ def build(
         deps=[r[4] for r in rows],
         heads=[int(r[5]) for r in rows],
         ents=ents,
-        sent_starts=[i == 0 or rows[i - 1][0] in (".", "\\n") for i in range(len(rows))],
+        sent_starts=[i == 0 or i in starts or rows[i - 1][0] in (".", "\\n") for i in range(len(rows))],
     )
     assert doc.text == text, (doc.text, text)
     doc._.cg_document = Document(text=doc.text, origin="test", outlet=outlet, published=published)

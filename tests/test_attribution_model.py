@@ -260,3 +260,24 @@ him he PRON PRP dobj 4
     )
     assert am._two_verbs(doc, (4, 27))  # "welcomed it but accused"
     assert not am._two_verbs(doc, (20, 27))  # "accused"
+
+
+def test_a_tagged_cue_that_takes_in_whom_one_tells_keeps_the_rules_cue() -> None:
+    doc = build(
+        "Sanders tells reporters on Monday that he won.",
+        """
+Sanders Sanders PROPN NNP nsubj 1 B-PERSON
+tells tell VERB VBZ ROOT 1
+reporters reporter NOUN NNS dobj 1
+on on ADP IN prep 1
+Monday Monday PROPN NNP pobj 3 B-DATE
+that that SCONJ IN mark 8
+he he PRON PRP nsubj 8
+won win VERB VBD ccomp 1
+. . PUNCT . punct 1
+""",
+    )
+    tells = (8, 13)
+    assert am._takes_hearer(doc, tells, (8, 23))  # "tells reporters"
+    assert not am._takes_hearer(doc, tells, (8, 13))
+    assert not am._takes_hearer(doc, (24, 33), (24, 33))  # a day is no hearer

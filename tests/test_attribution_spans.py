@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from claimgraph.analyze.attribution import Attributor, _trim_source
 from claimgraph.analyze.entities import EntityLinker
-from claimgraph.analyze.spans import char_range, enclosing_quotation, span_of
+from claimgraph.analyze.spans import char_range, enclosing_quotation, span_of, trim_tail
 
 BRACKET = (
     "He praised Sen. Ted Cruz (R-TX).",
@@ -546,3 +546,53 @@ def test_an_enclosing_quotation_holds_the_content_between_its_marks(text, start,
         assert text[q0] in '“"«„' and text[q1 - 1] in '”"»“'
         assert "\n" not in text[q0:q1]
         assert not q0 <= cue < q1
+
+
+HEADLINE_COLON = (
+    "Clinton camp: Trump is wrong.\nAnn Coulter: And Then There Was One.",
+    """
+Clinton Clinton PROPN NNP compound 1 B-PERSON
+camp camp NOUN NN ROOT 1
+: : PUNCT : punct 1
+Trump Trump PROPN NNP nsubj 4 B-PERSON
+is be AUX VBZ acl 1
+wrong wrong ADJ JJ acomp 4
+. . PUNCT . punct 1
+\\n \\n SPACE _SP dep 6
+Ann Ann PROPN NNP compound 9 B-PERSON
+Coulter Coulter PROPN NNP ROOT 9 I-PERSON
+: : PUNCT : punct 9
+And and CCONJ CC cc 14
+Then then ADV RB advmod 14
+There there PRON EX expl 14
+Was be VERB VBD ROOT 14
+One one NUM CD attr 14
+. . PUNCT . punct 14
+""",
+)
+
+
+def test_a_headline_colon_takes_a_spokes_noun_and_the_rest_of_its_line() -> None:
+    # the parse ends a sentence at Coulter's colon: her words are the rest of the line
+    doc = Attributor(NLP)(EntityLinker(NLP)(build(*HEADLINE_COLON, starts=frozenset({11}))))
+    sources, claims = doc._.cg_attribution
+    by_id = {s.id: s for s in sources}
+    assert [(by_id[c.source].text, c.content.text) for c in claims if c.cue is not None] == [
+        ("Clinton camp", "Trump is wrong"),
+        ("Ann Coulter", "And Then There Was One"),
+    ]
+
+
+def test_trim_tail_stops_at_the_root_of_a_misparsed_relative() -> None:
+    doc = build(
+        "Fine, which angered Cruz.",
+        """
+Fine fine ADJ JJ advmod 3
+, , PUNCT , punct 3
+which which PRON WDT nsubj 3
+angered anger VERB VBD ROOT 3
+Cruz Cruz PROPN NNP dobj 3
+. . PUNCT . punct 3
+""",
+    )
+    assert [t.text for t in trim_tail(list(doc))] == ["Fine", ",", "which", "angered", "Cruz", "."]

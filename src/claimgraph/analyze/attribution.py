@@ -206,7 +206,7 @@ def _subject_before(tok: Token) -> Token | None:
     if i < tok.sent.start:
         return None
     cur = tok.doc[i]
-    while cur.dep_ != "appos" and cur.head.i < tok.i and cur.head.right_edge.i == i and cur.head is not cur:
+    while cur.dep_ != "appos" and cur.head.i < tok.i and cur.head.right_edge.i == i and cur.head.i != cur.i:
         cur = cur.head  # up to the whole phrase that ends here ("majorities of voters in six states")
     if cur.pos_ not in _NOMINAL or cur.dep_ in ("dobj", "pobj", "poss", "compound", "attr", "conj"):
         return None  # "He criticized Clinton's record said ...": an object is no speaker
@@ -257,6 +257,26 @@ def _is_statement(sent: Span) -> bool:
 
 def _line_break(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
+
+
+#: who speaks for a named person or body in a headline ("Clinton camp: ...")
+_SPOKESPEOPLE = frozenset(
+    {"camp", "campaign", "aide", "aides", "allies", "team", "spokesman", "spokeswoman", "lawyer", "lawyers"}
+)
+
+
+def _rest_of_line(sent: Span) -> list[Token]:
+    """Return the tokens after ``sent`` up to the end of its line."""
+    doc = sent.doc
+    if _line_break(sent[-1]):
+        return []
+    out = []
+    for t in doc[sent.end :]:
+        if _line_break(t):
+            break
+        if not t.is_space:
+            out.append(t)
+    return out
 
 
 def _next_paragraph(sent: Span) -> list[Token]:
@@ -853,7 +873,9 @@ class Attributor:
         if COLON_NAMES and about is not None and before[about - 1].pos_ == "PROPN":
             before = before[:about]  # "Gillibrand on Hillary's Speeches: ...", "Mukasey at RNC: ..."
         if not after and COLON_NAMES:
-            after = _next_paragraph(sent)  # "TAPPER:" on a line of its own, the words below it
+            # "Ann Coulter: And Then There Was the One.", parsed as two sentences: the rest of
+            # the line; "TAPPER:" on a line of its own: the words below it
+            after = _rest_of_line(sent) or _next_paragraph(sent)
         if len(after) < 3 or not before or any(t.pos_ in ("VERB", "AUX") for t in before):
             return []
         if not all(t.pos_ in ("PROPN", "NOUN", "PRON", "ADJ", "DET", "PART", "PUNCT", "NUM") for t in before):
@@ -867,7 +889,10 @@ class Attributor:
         info = classify(source, index)
         named = (
             len(before) <= 3
-            and all((t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN") for t in before)
+            and all(
+                ((t.is_title or t.is_upper) or t.lower_ in _SPOKESPEOPLE) and t.pos_ in ("PROPN", "NOUN")
+                for t in before
+            )
             and (any(t.pos_ == "PROPN" for t in before) or len(before) == 1)  # "Trump: ..."
             and not any(t.lower_ in _NOT_SPEAKERS for t in before)
         )

@@ -701,6 +701,21 @@ def _keeps_root(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
     return new[0] <= root.idx < new[1]
 
 
+def _takes_hearer(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
+    """Return whether the tagged cue ``new`` grows the rules' cue ``old`` over a noun phrase
+    other than a date ("tells reporters", "repeated accusations", "says of waterboarding"):
+    whom one tells and what one speaks of are never part of a PolNeAR cue."""
+    span = doc.char_span(*new, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "PRON")
+        and not old[0] <= t.idx < old[1]
+        and t.ent_type_ not in ("DATE", "TIME")
+        for t in span
+    )
+
+
 def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
     """Return whether the parse makes ``source`` the speaker of ``cue``: the subject, agent or
     possessor of the cue's head (or of the verb it is coordinated with or complements)."""
@@ -715,7 +730,7 @@ def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
                 return True
             if c.dep_ == "agent" and any(g.i in inside for g in c.children):
                 return True
-        if up.dep_ not in ("conj", "xcomp", "advcl") or up.head is up:
+        if up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i == up.i:
             break
         up = up.head
     return span.root.head.i in inside and span.root.dep_ in ("relcl", "acl", "appos")
@@ -728,7 +743,7 @@ def _antecedent(doc: Doc, cue: tuple[int, int], source: Span) -> Span | None:
     if span is None or not len(span):
         return None
     verb = span.root
-    while verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
@@ -817,6 +832,7 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
             and len(tagged_cue) == 1
             and (not OPTIONS["keeproot"] or _keeps_root(doc, cue, tagged_cue[0]))
             and not _two_verbs(doc, tagged_cue[0])
+            and not _takes_hearer(doc, cue, tagged_cue[0])
         ):
             f.cue = tagged_cue[0]
         if OPTIONS["content"]:

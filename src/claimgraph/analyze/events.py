@@ -101,7 +101,7 @@ def subjects(verb: Token) -> list[Token]:
             return found
         if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children):
             break  # "four sources consulted": a participle, not a second verb of the subject
-        if v.dep_ in ("conj", "xcomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
             # "he was not arrested ... and has maintained": a shared subject, passive or not
             active = not any(c.dep_ == "auxpass" for c in v.children)
             deps = frozenset({"nsubj", "nsubjpass"} if v.dep_ == "conj" and active else {"nsubj"})
@@ -148,7 +148,7 @@ def modality(tok: Token, modes: dict[str, str]) -> tuple[str, bool]:
                 elif c.dep_ == "aux" and c.lower_ in POSSIBLE:
                     mode = "possible"
         head, dep = node.head, node.dep_
-        if head is node or dep not in CLAUSAL and not (dep == "pobj" and head.dep_ == "prep"):
+        if head.i == node.i or dep not in CLAUSAL and not (dep == "pobj" and head.dep_ == "prep"):
             break
         effect = modes.get(head.lemma_) if dep not in ("conj", "pobj") else None
         if dep == "prep" and node.lower_ not in INTENT_PREPS:
@@ -287,7 +287,7 @@ class EventFinder:
                 continue
             node = span.root
             for _ in range(12):
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
                 if span.start <= node.i < span.end:

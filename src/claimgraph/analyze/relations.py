@@ -61,7 +61,7 @@ def _noun_subjects(tok: Token) -> list[Token]:
     for _ in range(4):
         if node.pos_ in ("VERB", "AUX"):
             return subjects(node)
-        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "appos") or node.head is node:
+        if node.dep_ not in ("dobj", "pobj", "prep", "attr", "acomp", "appos") or node.head.i == node.i:
             return []
         node = node.head
     return []

@@ -55,7 +55,7 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
             tail = toks[k + 1]
             while (
                 tail.dep_ not in ("relcl", "acl", "prep", "appos")
-                and tail.head is not tail
+                and tail.head.i != tail.i
                 and tail.head.i > toks[k].i
             ):
                 tail = tail.head
