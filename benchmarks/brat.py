@@ -126,6 +126,22 @@ def split_dir(root: Path, split: str) -> Path:
     )
 
 
+def read_annotations(root: Path | str, split: str) -> Iterator[tuple[str, str, dict[str, list[Attribution]]]]:
+    """Yield (name, text, {annotator: attributions}) for each article of ``split`` that several
+    annotators annotated (PolNeAR's agreement studies), in file-name order."""
+    folder = split_dir(Path(root), split)
+    by_name: dict[str, dict[str, Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        found = _ANNOTATOR.match(ann.name)
+        if found:
+            by_name.setdefault(found["name"], {})[found["annotator"]] = ann
+    for name, anns in sorted(by_name.items()):
+        if len(anns) < 2:
+            continue
+        text = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        yield name, text, {who: parse_ann(ann.read_text(encoding="utf-8"))[0] for who, ann in anns.items()}
+
+
 def read_split(root: Path | str, split: str, *, limit: int | None = None) -> Iterator[GoldDocument]:
     """Yield the documents of ``split`` in file-name order, one annotation each."""
     root = Path(root)

@@ -1,7 +1,7 @@
 """Score claimgraph's attributions on PolNeAR, beside textacy's direct quotations, in one run.
 
 Usage: python benchmarks/polnear.py --data PATH [--split dev] [--limit N] [--json]
-                                    [--peer/--no-peer] [--errors FILE]
+                                    [--peer/--no-peer] [--errors FILE] [--agreement]
                                     [--weights FILE|none] [--cues FILE]
 
 PATH is a PolNeAR checkout (or its ``data`` folder); the train and dev splits are readable, the
@@ -23,6 +23,10 @@ none``: the rules alone), for tuning on held-out training articles: with the lex
 tagger learnt by ``training/cues.py`` and ``training/attribution.py`` with ``--skip 150``, score
 ``--split train --limit 150``.
 
+``--agreement`` adds a row scoring PolNeAR's annotators against each other (every ordered pair
+of annotators on each article that several annotated: train has 16, dev 2) through the same
+scorer: how far people agree under the same matching, a ceiling to read the system rows against.
+
 ``--errors FILE`` writes JSON Lines for error analysis, one record per gold attribution that is
 not matched exactly as a whole relation (``missed``: nothing predicted overlaps it; ``partial``:
 something does, listed with its texts) and one per predicted attribution that overlaps no gold
@@ -42,7 +46,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from brat import GoldDocument, read_split  # noqa: E402
+from brat import GoldDocument, read_annotations, read_split  # noqa: E402
 from scoring import (  # noqa: E402
     ROLES,
     Attribution,
@@ -355,8 +359,14 @@ def print_table(report: dict[str, Any], scores: dict[str, Score]) -> None:
         f"PolNeAR {report['split']}: {report['documents']} documents, {gold['attributions']} gold"
         f" attributions ({gold['sources']} source, {gold['cues']} cue, {gold['contents']} content"
         " spans after deduplication); predicted attributions: "
-        + ", ".join(f"{n} {report['systems'][n]['predicted_attributions']}" for n in scores)
+        + ", ".join(f"{n} {report['systems'][n]['predicted_attributions']}" for n in scores if n != "annotators")
     )
+    if "annotators" in scores:
+        between = report["systems"]["annotators"]
+        caption += (
+            f"; annotators: each against each other, {between['pairs']} ordered pairs over"
+            f" {between['articles']} articles annotated by several"
+        )
     try:
         from rich.console import Console
         from rich.table import Table
@@ -375,6 +385,25 @@ def print_table(report: dict[str, Any], scores: dict[str, Score]) -> None:
     if not console.is_terminal:  # a pipe or a file: do not wrap the rows at 80 columns
         console = Console(width=140)
     console.print(table)
+
+
+# ---------------------------------------------------------------- annotators
+
+
+def agreement(root: Path, split: str) -> tuple[Score, int, int]:
+    """Return the annotators' agreement on the articles of ``split`` several of them annotated:
+    every annotator scored against every other through the same scorer (each ordered pair once,
+    so precision and recall are symmetric and F1 is the pairwise agreement), with the number of
+    articles and of annotator pairs."""
+    score, articles, pairs = Score(), 0, 0
+    for _name, text, by_annotator in read_annotations(root, split):
+        articles += 1
+        for gold_id, gold in by_annotator.items():
+            for other_id, other in by_annotator.items():
+                if other_id != gold_id:
+                    score += score_document(text, gold, other)
+                    pairs += 1
+    return score, articles, pairs
 
 
 # ---------------------------------------------------------------- main
@@ -411,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also score textacy's direct quotations (default: yes)",
     )
     parser.add_argument("--errors", type=Path, help="write missed and spurious spans as JSON Lines")
+    parser.add_argument(
+        "--agreement",
+        action="store_true",
+        help="also score the annotators against each other on the articles several annotated",
+    )
     parser.add_argument(
         "--weights",
         help="use this tagger weights file instead of the shipped one, or 'none' for the rules alone",
@@ -480,6 +514,19 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if errors:
             errors.close()
+    if args.agreement:
+        between, articles, pairs = agreement(args.data, args.split)
+        if articles:
+            scores["annotators"] = between
+            report["systems"]["annotators"] = {
+                "seconds": 0.0,
+                "predicted_attributions": 0,
+                "articles": articles,
+                "pairs": pairs,
+                "scores": between.as_dict(),
+            }
+        else:
+            report["skipped"]["annotators"] = f"no article of {args.split} has several annotators"
     if args.json:
         print(json.dumps(report, indent=2))
     elif scores:

@@ -454,3 +454,14 @@ def test_bench_polnear_reads_the_real_dev_split():
     assert any(a.source is None for a in attributions)
     assert any(a.content and len(a.content) > 1 for a in attributions)
     assert all(d.meta.get("compartment") == "dev" for d in docs)
+
+
+def test_bench_polnear_agreement_scores_annotators_against_each_other(tmp_path: Path):
+    _write_split(tmp_path, "nyt_2016-09-08_b", {"d473": ANN, "4b22": ANN.split("T5")[0]})
+    _write_split(tmp_path, "nyt_2016-09-08_a", {"ef2d": ANN})
+    score, articles, pairs = polnear.agreement(tmp_path, "dev")
+    assert (articles, pairs) == (1, 2)  # only the article two annotators annotated, both ways
+    exact = score["exact", "relation"]
+    assert exact.precision == exact.recall  # each ordered pair once: symmetric
+    full = len(brat.parse_ann(ANN)[0])
+    assert exact.gold == exact.predicted == full + 1 and exact.matched == 2
