@@ -359,7 +359,9 @@ def print_table(report: dict[str, Any], scores: dict[str, Score]) -> None:
         f"PolNeAR {report['split']}: {report['documents']} documents, {gold['attributions']} gold"
         f" attributions ({gold['sources']} source, {gold['cues']} cue, {gold['contents']} content"
         " spans after deduplication); predicted attributions: "
-        + ", ".join(f"{n} {report['systems'][n]['predicted_attributions']}" for n in scores if n != "annotators")
+        + ", ".join(
+            f"{n} {report['systems'][n]['predicted_attributions']}" for n in scores if n != "annotators"
+        )
     )
     if "annotators" in scores:
         between = report["systems"]["annotators"]
