@@ -281,3 +281,32 @@ won win VERB VBD ccomp 1
     assert am._takes_hearer(doc, tells, (8, 23))  # "tells reporters"
     assert not am._takes_hearer(doc, tells, (8, 13))
     assert not am._takes_hearer(doc, (24, 33), (24, 33))  # a day is no hearer
+
+
+def test_a_candidate_content_that_ends_inside_a_phrase_or_clause_is_broken() -> None:
+    text = "He criticized Trump for alienating Hispanics, which he regrets."
+    doc = build(
+        text,
+        """
+He he PRON PRP nsubj 1
+criticized criticize VERB VBD ROOT 1
+Trump Trump PROPN NNP dobj 1 B-PERSON
+for for ADP IN prep 1
+alienating alienate VERB VBG pcomp 3
+Hispanics Hispanics PROPN NNPS dobj 4 B-NORP
+, , PUNCT , punct 5
+which which PRON WDT dobj 9
+he he PRON PRP nsubj 9
+regrets regret VERB VBZ relcl 5
+. . PUNCT . punct 1
+""",
+    )
+
+    def upto(word: str) -> tuple[int, int]:
+        return (text.index("Trump"), text.index(word) + len(word))
+
+    assert am._broken(doc, upto("alienating"))  # its object left out
+    assert am._broken(doc, upto("which"))  # a relative pronoun without its clause
+    assert am._broken(doc, upto("he"))  # a subject without its verb
+    assert not am._broken(doc, upto("Hispanics"))
+    assert not am._broken(doc, upto("regrets"))

@@ -484,6 +484,31 @@ def cut_short(doc: Doc, start: int, end: int, phrase: bool = True) -> bool:
     )
 
 
+#: complements a word cannot leave outside a content it ends ("for alienating | Hispanics")
+_COMPLEMENTS = frozenset({"dobj", "pobj", "pcomp", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd"})
+#: what a content cannot end with while its head lies after it ("..., which | he describes")
+_OPENERS_OF_CLAUSES = frozenset({"nsubj", "nsubjpass", "mark", "expl", "aux", "auxpass"})
+
+
+def _broken(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Return whether a candidate content ends in the middle of a phrase or clause: its last
+    word leaves a complement outside ("criticized him for alienating | Hispanics"), opens a
+    clause whose verb is outside (", which | he describes", "as it | ..."), or is one
+    ``cut_short`` names."""
+    span = doc.char_span(*rng, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if cut_short(doc, span.start, span.end):
+        return True
+    last = span.end - 1
+    while last > span.start and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    tok = doc[last]
+    if tok.dep_ in _OPENERS_OF_CLAUSES and tok.head.i > last:
+        return True
+    return tok.tag_ in ("WDT", "WP") or any(c.i > last and c.dep_ in _COMPLEMENTS for c in tok.children)
+
+
 def spans_of(tags: np.ndarray, doc: Doc) -> list[tuple[str, int, int]]:
     """Return (role, start char, end char) of the tagged spans: contents as the rules cut them
     (quotation marks kept, joining punctuation dropped), sources and cues without punctuation
@@ -853,7 +878,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                     if OPTIONS["apart"] and not _overlaps(r, own_cue):
                         # a content that leaves its cue out keeps it out
                         cands = {c for c in cands if not _overlaps(c, own_cue)} or {r}
-                    f.content = score.best(cands)
+                    whole = {c for c in cands if c == r or not _broken(doc, c)}
+                    f.content = score.best(whole or cands)
                 else:
                     f.content = m
         if OPTIONS["source"] and f.source is not None:
