@@ -3,6 +3,9 @@ rules run alone when its weights are absent (no PolNeAR data needed, no network)
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from handbuilt import NLP, build
@@ -133,9 +136,6 @@ def test_tagged_spans_that_stop_inside_a_phrase_are_left_out() -> None:
 
 def test_the_benchmark_can_put_other_learnt_files_in_place(tmp_path, monkeypatch) -> None:
     """benchmarks/polnear.py --weights none / --cues FILE (held-out tuning) reach the component."""
-    import sys
-    from pathlib import Path
-
     from claimgraph.analyze import frames
 
     root = Path(__file__).resolve().parent.parent
@@ -310,3 +310,30 @@ regrets regret VERB VBZ relcl 5
     assert am._broken(doc, upto("he"))  # a subject without its verb
     assert not am._broken(doc, upto("Hispanics"))
     assert not am._broken(doc, upto("regrets"))
+
+
+def test_training_reads_cached_features_with_every_annotators_tags(tmp_path, capsys) -> None:
+    """training/attribution.py from a feature cache: the left-out articles are scored on their
+    first annotator's tags, the others trained on every annotator's with --annotators."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+    import attribution as training
+
+    rng = np.random.default_rng(0)
+    width = am.BASE * (2 * am.WINDOW + 1)
+
+    def article(n: int) -> np.ndarray:
+        x = rng.normal(size=(n, width)).astype(np.float32)
+        x[:, am.WINDOW * am.BASE + am.BASE - am.N_FLAGS + 5] = 0.0  # no whitespace tokens
+        return x
+
+    tags = np.array([0, 1, 2, 3, 5, 6, 6, 0])
+    arrays = {"x0": article(8), "y0_0": tags, "x1": article(8), "y1_0": tags, "y1_1": np.zeros(8, np.int64)}
+    cache = tmp_path / "features.npz"
+    np.savez(cache, n=2, **arrays)
+    out = tmp_path / "weights.npz"
+    args = ["--data", str(tmp_path), "--cache", str(cache), "--skip", "1", "--epochs", "1", "--out", str(out)]
+    assert training.main([*args, "--annotators"]) == 0
+    assert "left-out articles" in capsys.readouterr().out
+    weights = am.load(str(out))
+    assert weights is not None and weights.logprobs(arrays["x0"], np.zeros(8, bool)).shape == (8, len(am.TAGS))
+    sys.modules.pop("attribution", None)

@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from brat import read_split  # noqa: E402
+from brat import read_annotations, read_split  # noqa: E402
 
 from claimgraph.analyze import attribution_model as am  # noqa: E402
 
@@ -59,8 +59,9 @@ def gold_tags(doc: object, attributions: list) -> np.ndarray:
     return am._char_tags(doc, spans)  # type: ignore[arg-type]
 
 
-def extract(data: Path, limit: int | None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Return (features, gold tags) per training article, in file-name order."""
+def extract(data: Path, limit: int | None, others: bool = False) -> list[tuple[np.ndarray, list[np.ndarray]]]:
+    """Return (features, gold tags) per training article, in file-name order; with ``others``,
+    the gold tags of every annotator of an article several annotated (the first one's first)."""
     from claimgraph.analyze.pipeline import load_pipeline
 
     nlp = load_pipeline(components=("claimgraph_entities", "claimgraph_attribution"))
@@ -68,6 +69,7 @@ def extract(data: Path, limit: int | None) -> list[tuple[np.ndarray, np.ndarray]
 
     entities = nlp.get_pipe("claimgraph_entities")
     docs = list(read_split(data, "train", limit=limit))
+    several = {name: by for name, _, by in read_annotations(data, "train")} if others else {}
     out = []
     with nlp.select_pipes(disable=["claimgraph_entities", "claimgraph_attribution"]):
         for gold, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16), strict=True):
@@ -76,7 +78,9 @@ def extract(data: Path, limit: int | None) -> list[tuple[np.ndarray, np.ndarray]
             except Exception as exc:  # a failure of the entity rules must not stop training
                 print(f"attribution: entities failed on {gold.name} ({exc!r}); going on", file=sys.stderr)
             found = attributor.find(doc, refine=False)
-            out.append((am.features(doc, found), gold_tags(doc, gold.attributions)))
+            tags = [gold_tags(doc, gold.attributions)]
+            tags += [gold_tags(doc, a) for who, a in sorted(several.get(gold.name, {}).items()) if who != gold.annotator]
+            out.append((am.features(doc, found), tags))
     return out
 
 
@@ -212,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="use this cue lexicon instead of the shipped one (as written by training/cues.py --skip N)",
     )
+    parser.add_argument(
+        "--annotators",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="train on every annotator's version of the articles several annotated (default: the first's)",
+    )
     parser.add_argument("--cache", type=Path, help="keep the extracted features in this .npz (for re-runs)")
     args = parser.parse_args(argv)
     if not args.data.exists():
@@ -223,16 +233,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.cache and args.cache.exists():
         with np.load(args.cache) as data:
             n = int(data["n"])
-            items = [(data[f"x{i}"], data[f"y{i}"]) for i in range(n)]
+            items = [
+                (data[f"x{i}"], [data[k] for k in sorted(data.files) if k.startswith(f"y{i}_")])
+                for i in range(n)
+            ]
     else:
-        items = extract(args.data, args.limit)
+        items = extract(args.data, args.limit, others=True)
         if args.cache:
             arrays = {f"x{i}": x for i, (x, _) in enumerate(items)}
-            arrays.update({f"y{i}": y for i, (_, y) in enumerate(items)})
+            arrays.update({f"y{i}_{k}": y for i, (_, ys) in enumerate(items) for k, y in enumerate(ys)})
             np.savez(args.cache, n=len(items), **arrays)
     seconds = time.perf_counter() - start
     print(f"attribution: features of {len(items)} articles in {seconds:.0f} s", file=sys.stderr)
-    held, used = items[: args.skip], items[args.skip :]
+    held = [(x, ys[0]) for x, ys in items[: args.skip]]
+    used = [(x, y) for x, ys in items[args.skip :] for y in (ys if args.annotators else ys[:1])]
     weights = train(used, args.epochs, args.seed, hidden=args.hidden, held=held, average=args.average)
     if held:
         print(f"attribution: tagger alone on the {len(held)} left-out articles: {span_scores(held, weights)}")
