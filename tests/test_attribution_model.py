@@ -337,3 +337,25 @@ def test_training_reads_cached_features_with_every_annotators_tags(tmp_path, cap
     weights = am.load(str(out))
     assert weights is not None and weights.logprobs(arrays["x0"], np.zeros(8, bool)).shape == (8, len(am.TAGS))
     sys.modules.pop("attribution", None)
+
+
+def test_a_tagged_cue_that_ends_with_a_preposition_of_its_setting_is_refused() -> None:
+    doc = build(
+        "Lacroix said in an interview that he called for calm.",
+        """
+Lacroix Lacroix PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+in in ADP IN prep 1
+an an DET DT det 4
+interview interview NOUN NN pobj 2
+that that SCONJ IN mark 7
+he he PRON PRP nsubj 7
+called call VERB VBD ccomp 1
+for for ADP IN prep 7
+calm calm NOUN NN pobj 8
+. . PUNCT . punct 1
+""",
+    )
+    assert am._ends_in_setting(doc, (8, 15))  # "said in"
+    assert not am._ends_in_setting(doc, (8, 30))  # "said in an interview"
+    assert not am._ends_in_setting(doc, (39, 49))  # "called for"

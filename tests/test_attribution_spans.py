@@ -596,3 +596,142 @@ Cruz Cruz PROPN NNP dobj 3
 """,
     )
     assert [t.text for t in trim_tail(list(doc))] == ["Fine", ",", "which", "angered", "Cruz", "."]
+
+
+CITING_INSIDE = (
+    "Reuters reported, citing three people, that Castellar had met Quiroga.",
+    """
+Reuters Reuters PROPN NNP nsubj 1 B-ORG
+reported report VERB VBD ROOT 1
+, , PUNCT , punct 1
+citing cite VERB VBG advcl 10
+three three NUM CD nummod 5
+people people NOUN NNS dobj 3
+, , PUNCT , punct 10
+that that SCONJ IN mark 10
+Castellar Castellar PROPN NNP nsubj 10 B-PERSON
+had have AUX VBD aux 10
+met meet VERB VBN ccomp 1
+Quiroga Quiroga PROPN NNP dobj 10 B-PERSON
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_citing_hop_the_parse_hangs_inside_the_content_is_left_out_of_it() -> None:
+    by_id, claims = _claims(*CITING_INSIDE)
+    (claim,) = [c for c in claims if c.cue is not None]
+    assert claim.content.text == "that Castellar had met Quiroga"
+    assert [by_id[s].text for s in claim.chain][1:] == ["Reuters", "three people"]
+
+
+REPORT_AS_MODIFIER = (
+    "The agency reported, citing two people, that the talks would have begun.",
+    """
+The the DET DT det 1
+agency agency NOUN NN nsubj 13
+reported report VERB VBN acl 1
+, , PUNCT , punct 2
+citing cite VERB VBG advcl 13
+two two NUM CD nummod 6
+people people NOUN NNS dobj 4
+, , PUNCT , punct 13
+that that SCONJ IN mark 13
+the the DET DT det 10
+talks talk NOUN NNS nsubj 13
+would would AUX MD aux 13
+have have AUX VB aux 13
+begun begin VERB VBN ROOT 13
+. . PUNCT . punct 13
+""",
+)
+
+
+def test_a_verb_of_saying_parsed_as_a_modifier_of_its_subject_still_reports() -> None:
+    by_id, claims = _claims(*REPORT_AS_MODIFIER)
+    (claim,) = claims
+    assert claim.cue is not None and claim.cue.text == "reported"
+    assert claim.content.text == "that the talks would have begun"
+    assert [by_id[s].text for s in claim.chain][1:] == ["The agency", "two people"]
+    assert claim.status == "hedged"  # the reportative conditional
+
+
+WHO_PROMISING = (
+    "It is hard for Arrabal, who took office promising not to reward rebels.",
+    """
+It it PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+hard hard ADJ JJ acomp 1
+for for ADP IN prep 1
+Arrabal Arrabal PROPN NNP pobj 3 B-PERSON
+, , PUNCT , punct 4
+who who PRON WP nsubj 7
+took take VERB VBD relcl 4
+office office NOUN NN dobj 7
+promising promise VERB VBG advcl 7
+not not PART RB neg 12
+to to PART TO aux 12
+reward reward VERB VB xcomp 9
+rebels rebel NOUN NNS dobj 12
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_relative_pronoun_subject_of_the_clause_a_participle_hangs_on_is_its_antecedent() -> None:
+    by_id, claims = _claims(*WHO_PROMISING)
+    (claim,) = [c for c in claims if c.cue is not None]
+    source = by_id[claim.source]
+    assert (claim.cue.text, source.text, source.kind) == ("promising", "who", "person")
+    assert source.entity is not None
+
+
+ANOTHER_SPEAKER = (
+    "Two people told Reuters that talks began, and an official confirmed the meetings.",
+    """
+Two two NUM CD nummod 1
+people people NOUN NNS nsubj 2
+told tell VERB VBD ROOT 2
+Reuters Reuters PROPN NNP dobj 2 B-ORG
+that that SCONJ IN mark 6
+talks talk NOUN NNS nsubj 6
+began begin VERB VBD ccomp 2
+, , PUNCT , punct 6
+and and CCONJ CC cc 6
+an an DET DT det 10
+official official NOUN NN nsubj 11
+confirmed confirm VERB VBD conj 6
+the the DET DT det 13
+meetings meeting NOUN NNS dobj 11
+. . PUNCT . punct 2
+""",
+)
+REVEALED_BY = (
+    "According to the exclusive revealed by Reuters, Castellar met Quiroga.",
+    """
+According accord VERB VBG prep 10
+to to ADP IN prep 0
+the the DET DT det 3
+exclusive exclusive NOUN NN pobj 1
+revealed reveal VERB VBN acl 3
+by by ADP IN agent 4
+Reuters Reuters PROPN NNP pobj 5 B-ORG
+, , PUNCT , punct 10
+Castellar Castellar PROPN NNP nsubj 10 B-PERSON
+met meet VERB VBD ROOT 10
+Quiroga Quiroga PROPN NNP dobj 10 B-PERSON
+. . PUNCT . punct 10
+""",
+)
+
+
+def test_another_speakers_report_after_and_ends_the_first_content() -> None:
+    by_id, claims = _claims(*ANOTHER_SPEAKER)
+    reports = {c.cue.text: c for c in claims if c.cue is not None}
+    assert reports["told"].content.text == "that talks began"
+    # the official is not one of the two people: an unnamed source of Reuters' report, beside them
+    assert [by_id[s].text for s in reports["confirmed"].chain][1:] == ["Reuters", "an official"]
+
+
+def test_according_to_a_report_revealed_by_an_outlet_is_the_outlets() -> None:
+    assert _reports(REVEALED_BY)["According to"] == ("Reuters", "Castellar met Quiroga")

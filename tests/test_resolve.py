@@ -380,3 +380,19 @@ def test_a_judgement_may_name_the_id_of_a_judged_cluster():
     again, members = resolve_entities(docs, first + [Judgement("merge", chavez.id, "Comandante Eterno")])
     assert len(again) == 1
     assert len(set(members.values())) == 1
+
+
+def test_a_date_after_before_dates_the_reference_event_not_the_claim():
+    from claimgraph.resolve.claims import collect
+
+    content = "the talks began in October, months before the ceasefire announced in February"
+    doc = make_doc("d_t", claims=[{"content": content, "chain": [("outlet", "Reuters")]}])
+    start = doc["claims"][0]["content"]["start"]
+
+    def time(text: str, value: str) -> dict[str, Any]:
+        at = start + content.index(text)
+        return {"start": at, "end": at + len(text), "text": text, "value": value, "granularity": "month"}
+
+    doc["times"] = [time("October", "2025-10"), time("February", "2026-02")]
+    (info,) = collect([doc], {"d_t": "2026-03-14"})
+    assert [value for value, _, _ in info.times] == ["2025-10"]

@@ -155,6 +155,23 @@ def _as_noted(tok: Token) -> bool:
     )
 
 
+def _report_as_modifier(tok: Token) -> tuple[Token, Token] | None:
+    """Return (subject, verb of the content) when the parse made a finite verb of saying a
+    modifier of its own subject and the content's verb the root: "The agency reported on
+    Saturday, citing three people, that the contacts would have begun in October" parsed as "The
+    agency [reported ...] would have taken place"."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or not _speech_verb(tok):
+        return None
+    noun = tok.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.i > tok.i:
+        return None
+    verb = noun.head
+    that = any(c.dep_ == "mark" and c.lower_ == "that" and c.i > tok.i for c in verb.children)
+    if verb.i < tok.i or not that:
+        return None
+    return noun, verb
+
+
 def _stray_clause(tok: Token) -> Token | None:
     """Return the that-clause the parse made a relative clause of a noun in the verb's phrases
     ("said on Friday during a news conference that he may wait", "said following a vote that
@@ -217,8 +234,14 @@ def _subject_before(tok: Token) -> Token | None:
 
 def _without_according(tok: Token, content: list[Token]) -> list[Token]:
     """Return ``content`` without an "according to X" the parse hangs inside it ("Police said two
-    people were arrested, according to local media": that is the sentence's outer report)."""
-    outer = [t for t in content if t.lower_ == "according" and tok not in t.subtree]
+    people were arrested, according to local media": that is the sentence's outer report), or a
+    "citing Y" ("Reuters reported, citing three people, that X": Y is a hop of the chain)."""
+    outer = [
+        t
+        for t in content
+        if (t.lower_ == "according" or (t.lemma_ == "cite" and t.tag_ == "VBG"))
+        and not any(x.i == tok.i for x in t.subtree)
+    ]
     if not outer:
         return content
     drop = {t.i for a in outer for t in a.subtree}
@@ -384,8 +407,11 @@ TRIM_TAILS = True
 #: which kinds of trailing clause _trim_coordination cuts. Measured on PolNeAR train[:150] with
 #: the lexicon and tagger learnt from train[150:]: "bare" and "participle" gain .3 content and
 #: relation F1 there; cutting every subjectless conjunct, or any participle, lost a point
-#: ("says A and expects B" keeps both), and so did cutting reports with a subject of their own
-TRIM_KINDS = frozenset({"bare", "participle"})
+#: ("says A and expects B" keeps both), and so did cutting reports with a subject of their own;
+#: "second" cuts only another speaker's report ("X told Reuters that A, and an official
+#: confirmed B": a noun subject and a verb of the hand lexicon), which the held-out articles
+#: hold no case of (and "A and he feels B" stays whole)
+TRIM_KINDS = frozenset({"bare", "participle", "second"})
 
 
 def _after_comma(doc: Doc, i: int) -> bool:
@@ -416,6 +442,12 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
             kind = None
             if v.dep_ == "conj" and not own_subject and _speech_verb(v):
                 kind = "bare"
+            elif (
+                v.dep_ == "conj"
+                and st.stance(v.lemma_) is not None
+                and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN") for g in v.children)
+            ):
+                kind = "second"  # "X told Reuters that A, and an official confirmed B"
             elif (
                 v.dep_ == "advcl"
                 and v.tag_ == "VBG"
@@ -539,6 +571,15 @@ class Attributor:
                 for g in c.children
                 if g.dep_ == "pobj" and index.at(g) is not None
             ]
+            by += [  # "according to the exclusive revealed by the agency"
+                g
+                for c in head.children
+                if c.dep_ == "acl" and c.tag_ == "VBN"
+                for a in c.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj" and index.at(g) is not None
+            ]
             src_head = by[0] if by else head
             excluded = {t.i for t in tok.subtree}
             cites = self._citing(sent, excluded)
@@ -617,6 +658,16 @@ class Attributor:
                 if rng:
                     nobody = SourceInfo("unspecified", None, None)
                     out.append(Found(rng, cue_range(tok), None, nobody, "hedged"))
+                continue
+            misparse = _report_as_modifier(tok)
+            if misparse is not None:
+                noun, verb = misparse
+                subject = {t.i for t in noun.subtree}
+                rng = char_range(_without_according(tok, [t for t in verb.subtree if t.i not in subject]))
+                found = self._attribute(tok, rng, None, sent, index) if rng is not None else None
+                if found is not None:
+                    self._nest_citing(found, self._citing(sent, set()), index)
+                    out.append(found)
                 continue
             clause = medium_clause(tok) or _stray_clause(tok)
             if clause is not None and _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -758,6 +809,9 @@ class Attributor:
         src_tok = subj[0] if subj else (agent[0] if agent else None)
         if src_tok is None and not passive_subj and SUBJECT_BEFORE:
             src_tok = _subject_before(tok)
+        modifier = src_tok is None and _report_as_modifier(tok) is not None
+        if modifier:
+            src_tok = tok.head  # "The agency [reported ..., that X]": the agency
         described = (
             src_tok is None
             and PARTICIPLES
@@ -774,11 +828,15 @@ class Attributor:
         elif src_tok is None:
             return None
         referent = src_tok
-        if src_tok is not None and src_tok.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+        if src_tok is not None and src_tok.tag_ in ("WP", "WDT") and src_tok.head.dep_ == "relcl":
             if st.stance(tok.lemma_) is None:
                 return None  # "sources who discussed communications": a description, not a report
-            referent = tok.head  # the source is written "who"; what it is, is the noun it stands for
+            # the source is written "who"; what it is, is the noun it stands for (of the verb
+            # whose subject it is: "Arrabal, who took office promising ...")
+            referent = src_tok.head.head
         source = source_span(src_tok) if src_tok is not None else None
+        if modifier and src_tok is not None:
+            source = span_of(tok.doc, [t for t in src_tok.subtree if t.i < tok.i])
         if described and source is not None:
             source = span_of(tok.doc, trim_tail([t for t in source if t.i < tok.i and not t.is_punct]))
         about = source_span(referent) if referent is not None and referent is not src_tok else source

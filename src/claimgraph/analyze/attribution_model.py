@@ -741,6 +741,17 @@ def _takes_hearer(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
     )
 
 
+def _ends_in_setting(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Return whether a tagged cue ends with a preposition of its setting whose object it
+    leaves out ("said in | a telephone interview", "spoke at | a rally"): PolNeAR's cues end
+    with "for", "about", "of" ("called for"), never so."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return last.pos_ == "ADP" and last.lower_ in ("in", "at", "during") and last.i + 1 < len(doc)
+
+
 def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
     """Return whether the parse makes ``source`` the speaker of ``cue``: the subject, agent or
     possessor of the cue's head (or of the verb it is coordinated with or complements)."""
@@ -858,6 +869,7 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
             and (not OPTIONS["keeproot"] or _keeps_root(doc, cue, tagged_cue[0]))
             and not _two_verbs(doc, tagged_cue[0])
             and not _takes_hearer(doc, cue, tagged_cue[0])
+            and not _ends_in_setting(doc, tagged_cue[0])
         ):
             f.cue = tagged_cue[0]
         if OPTIONS["content"]:

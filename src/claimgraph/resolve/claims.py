@@ -27,6 +27,9 @@ _ONSET = re.compile(
     r"meetings?)|as early as|since|comenzad[oa]s?|comenzaron|empezaron|iniciaron|desde)\b",
     re.I,
 )
+#: a time after "before"/"after" in its phrase dates the event the claim is measured against,
+#: not the claim's own ("talks months before the ceasefire announced last month")
+_ANCHOR = re.compile(r"\b(before|after|following|antes|después)\b[^,.;:]{0,60}$", re.I)
 _NEGATION = re.compile(r"\b(never|no|not|nothing|none|nobody|nunca|ningún|ninguna|nada)\b|n't\b", re.I)
 _DENIAL_WORDS = re.compile(r"\b(den(y|ied|ies|ial)|reject|dismiss|refut|neg[óo]|rechaz|desminti)", re.I)
 _COUNT_NOUNS = frozenset(
@@ -113,6 +116,7 @@ def collect(
                 for t in inside
                 if t.get("value") and t["value"][:1].isdigit() and t.get("granularity") in ("day", "month")
                 and t["value"][:10] not in pub_days
+                and not _ANCHOR.search(text_[: max(0, t["start"] - cs)])
             ]
             skip = [(t["start"] - cs, t["end"] - cs) for t in inside]
             src = sources.get(c.get("source") or "", {})
