@@ -359,3 +359,22 @@ calm calm NOUN NN pobj 8
     assert am._ends_in_setting(doc, (8, 15))  # "said in"
     assert not am._ends_in_setting(doc, (8, 30))  # "said in an interview"
     assert not am._ends_in_setting(doc, (39, 49))  # "called for"
+
+
+def test_the_folded_first_layer_gives_the_windowed_networks_log_probabilities() -> None:
+    """Inference applies the first layer to each offset of the window, the normalisation folded
+    into its weights; training feeds the windowed matrix. Both must give the same output."""
+    rng = np.random.default_rng(1)
+    width = am.BASE * (2 * am.WINDOW + 1)
+    model = am.build(width, 8)
+    model.initialize(X=[np.zeros((3, width), dtype=np.float32)])
+    weights = am.Weights(
+        rng.normal(size=width).astype(np.float32), rng.uniform(0.5, 2, size=width).astype(np.float32), model
+    )
+    bases = [rng.normal(size=(n, am.BASE)).astype(np.float32) for n in (1, 2, 7, 30)]
+    spaces = [np.zeros(len(b), dtype=bool) for b in bases]
+    spaces[3][[5, 17]] = True  # three paragraphs
+    windowed = weights.logprobs_many([am.window(b) for b in bases], spaces)
+    folded = weights.logprobs_base_many(bases, spaces)
+    for a, b in zip(windowed, folded, strict=True):
+        assert a.shape == b.shape and np.allclose(a, b, atol=1e-4)

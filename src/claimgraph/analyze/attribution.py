@@ -145,10 +145,11 @@ def _setting(prep: Token) -> bool:
 def _as_noted(tok: Token) -> bool:
     """Return whether ``tok`` is the verb of an "As X noted, Y" aside (not "just as X says
     nothing", "as if to say"): Y is X's content."""
-    first = min(tok.subtree, key=lambda t: t.i)
+    if tok.dep_ != "advcl":
+        return False
+    first = tok.left_edge
     return (
-        tok.dep_ == "advcl"
-        and first.lower_ == "as"
+        first.lower_ == "as"
         and first.dep_ == "mark"
         and any(c.dep_ == "nsubj" for c in tok.children)
         and not any(c.dep_ in ("neg", "dobj") or c.lower_ == "if" for c in tok.children)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -225,7 +225,21 @@ def has_tensor(doc: Doc) -> bool:
 
 
 def features(doc: Doc, found: Sequence[Found]) -> np.ndarray:
-    """Return the (tokens, BASE * (2 * WINDOW + 1)) feature matrix of ``doc``."""
+    """Return the (tokens, BASE * (2 * WINDOW + 1)) feature matrix of ``doc``: each token's
+    own features (``base_features``) beside those of the WINDOW tokens either side."""
+    return window(base_features(doc, found))
+
+
+def window(base: np.ndarray) -> np.ndarray:
+    """Return each row of ``base`` beside the WINDOW rows either side (zeros past the ends)."""
+    n = len(base)
+    pad = np.zeros((WINDOW, base.shape[1]), dtype=np.float32)
+    padded = np.concatenate([pad, base, pad])
+    return np.concatenate([padded[k : k + n] for k in range(2 * WINDOW + 1)], axis=1)
+
+
+def base_features(doc: Doc, found: Sequence[Found]) -> np.ndarray:
+    """Return the (tokens, BASE) matrix of each token's own features."""
     n = len(doc)
     base = np.zeros((n, BASE), dtype=np.float32)
     if doc.tensor is not None and doc.tensor.shape == (n, TENSOR):
@@ -320,9 +334,7 @@ def features(doc: Doc, found: Sequence[Found]) -> np.ndarray:
         same = sent_id[:, None] == sent_id[cue_idx][None, :]
         before = (rows[:, None] < cue_idx[None, :]) & same
         flags[:, 11] = before.any(axis=1)
-    pad = np.zeros((WINDOW, BASE), dtype=np.float32)
-    padded = np.concatenate([pad, base, pad])
-    return np.concatenate([padded[k : k + n] for k in range(2 * WINDOW + 1)], axis=1)
+    return base
 
 
 def _transitions() -> tuple[np.ndarray, np.ndarray]:
@@ -404,6 +416,7 @@ class Weights:
     mean: np.ndarray
     scale: np.ndarray
     model: Model
+    _fold: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
     def logprobs(self, x: np.ndarray, breaks: np.ndarray) -> np.ndarray:
         """Return the log-probabilities of the tags, the LSTM run over each paragraph apart
@@ -427,6 +440,50 @@ class Weights:
             p = np.concatenate(parts) if parts else np.zeros((len(x), len(TAGS)), dtype=np.float32)
             out.append(np.log(p + 1e-9))
         return out
+
+    def logprobs_base_many(
+        self, bases: Sequence[np.ndarray], breaks: Sequence[np.ndarray]
+    ) -> list[np.ndarray]:
+        """Return ``logprobs_many`` of the documents whose own features (``base_features``)
+        are ``bases``, without building the windowed matrix: the first layer's weights, with
+        the normalisation folded into them, are applied to each offset of the window and the
+        products shifted into place (the same sums, a fifth of the memory traffic)."""
+        w, b = self._folded()
+        hidden = w.shape[0]
+        acts: list[np.ndarray] = []
+        for base in bases:
+            n = len(base)
+            pre = np.broadcast_to(b, (n, hidden)).copy()
+            for k in range(2 * WINDOW + 1):
+                d = k - WINDOW
+                if abs(d) >= n:
+                    continue
+                z = base[max(d, 0) : n + min(d, 0)] @ w[:, k * BASE : (k + 1) * BASE].T
+                pre[max(-d, 0) : n - max(d, 0)] += z
+            acts.append(np.maximum(pre, 0.0, out=pre))
+        seqs, sizes = [], []
+        for act, space in zip(acts, breaks, strict=True):
+            chunks = paragraphs(space)
+            seqs += [act[a:c] for a, c in chunks]
+            sizes.append(len(chunks))
+        rest = self.model.layers[2]
+        probs = iter(rest.predict(self.model.layers[1].predict(seqs)) if seqs else [])
+        out = []
+        for act, m in zip(acts, sizes, strict=True):
+            parts = [np.asarray(next(probs)) for _ in range(m)]
+            p = np.concatenate(parts) if parts else np.zeros((len(act), len(TAGS)), dtype=np.float32)
+            out.append(np.log(p + 1e-9))
+        return out
+
+    def _folded(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return the first layer's weights and bias with the feature normalisation folded in:
+        W((x - mean) * scale) + b = (W * scale) x + (b - (W * scale) mean)."""
+        if self._fold is None:
+            relu = self.model.layers[0].layers[0].layers[0]
+            w = np.asarray(relu.get_param("W"), dtype=np.float32) * self.scale[None, :]
+            b = np.asarray(relu.get_param("b"), dtype=np.float32) - w @ self.mean
+            self._fold = (np.ascontiguousarray(w), b.astype(np.float32))
+        return self._fold
 
     def save(self, path: str | Path) -> None:
         blob = np.frombuffer(self.model.to_bytes(), dtype=np.uint8)
@@ -569,7 +626,8 @@ def decode(
     """Return (log-probabilities, decoded tag ids) of each doc's tokens, given the rules'
     attributions of each; the network and the decoder run once over the batch."""
     spaces = [breaks(doc) for doc in docs]
-    logps = weights.logprobs_many([features(d, f) for d, f in zip(docs, found, strict=True)], spaces)
+    bases = [base_features(d, f) for d, f in zip(docs, found, strict=True)]
+    logps = weights.logprobs_base_many(bases, spaces)
     chunks, offset = [], 0
     for space in spaces:
         chunks += [(a + offset, b + offset) for a, b in paragraphs(space)]
