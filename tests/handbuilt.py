@@ -26,7 +26,8 @@ def build(
 ) -> Doc:
     """Return a Doc from a token-per-line spec, with ``doc._.cg_document`` set.
 
-    Sentences start after "." and line breaks, and at the token indices in ``starts``."""
+    Sentences start after "." (unless a closing quotation mark follows it) and line breaks, and
+    at the token indices in ``starts``."""
     rows = [line.split() for line in spec.strip().splitlines() if line.strip()]
     words = [r[0].replace("\\n", "\n") for r in rows]
     spaces, cursor = [], 0
@@ -45,7 +46,10 @@ def build(
         deps=[r[4] for r in rows],
         heads=[int(r[5]) for r in rows],
         ents=ents,
-        sent_starts=[i == 0 or i in starts or rows[i - 1][0] in (".", "\\n") for i in range(len(rows))],
+        sent_starts=[
+            i == 0 or i in starts or (rows[i - 1][0] in (".", "\\n") and rows[i][0] not in ("”", "’"))
+            for i in range(len(rows))
+        ],
     )
     assert doc.text == text, (doc.text, text)
     doc._.cg_document = Document(text=doc.text, origin="test", outlet=outlet, published=published)

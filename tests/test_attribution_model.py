@@ -378,3 +378,29 @@ def test_the_folded_first_layer_gives_the_windowed_networks_log_probabilities() 
     folded = weights.logprobs_base_many(bases, spaces)
     for a, b in zip(windowed, folded, strict=True):
         assert a.shape == b.shape and np.allclose(a, b, atol=1e-4)
+
+
+def test_a_tagged_cue_with_a_subject_of_its_own_is_not_linked_to_the_main_clauses() -> None:
+    text = "Castellar met Quiroga before the ceasefire was signed and said so."
+    doc = build(
+        text,
+        """
+Castellar Castellar PROPN NNP nsubj 1 B-PERSON
+met meet VERB VBD ROOT 1
+Quiroga Quiroga PROPN NNP dobj 1 B-PERSON
+before before SCONJ IN mark 7
+the the DET DT det 5
+ceasefire ceasefire NOUN NN nsubjpass 7
+was be AUX VBD auxpass 7
+signed sign VERB VBN advcl 1
+and and CCONJ CC cc 1
+said say VERB VBD conj 1
+so so ADV RB advmod 9
+. . PUNCT . punct 1
+""",
+    )
+    castellar = doc[0:1]
+    signed = (text.index("was"), text.index("signed") + len("signed"))
+    said = (text.index("said"), text.index("said") + 4)
+    assert not am._linked(doc, signed, castellar)
+    assert am._linked(doc, said, castellar)  # a conjunct without a subject shares the main one

@@ -735,3 +735,69 @@ def test_another_speakers_report_after_and_ends_the_first_content() -> None:
 
 def test_according_to_a_report_revealed_by_an_outlet_is_the_outlets() -> None:
     assert _reports(REVEALED_BY)["According to"] == ("Reuters", "Castellar met Quiroga")
+
+
+QUOTE_NEXT_PARAGRAPH = (
+    "“We lost,” Barkley said. “They won. It hurts.”\n“And it is sad.”\nThe game ended.",
+    """
+“ " PUNCT `` punct 6
+We we PRON PRP nsubj 2
+lost lose VERB VBD ccomp 6
+, , PUNCT , punct 6
+” " PUNCT '' punct 6
+Barkley Barkley PROPN NNP nsubj 6 B-PERSON
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+“ " PUNCT `` punct 10
+They they PRON PRP nsubj 10
+won win VERB VBD ROOT 10
+. . PUNCT . punct 10
+It it PRON PRP nsubj 13
+hurts hurt VERB VBZ ROOT 13
+. . PUNCT . punct 13
+” " PUNCT '' punct 13
+\\n \\n SPACE _SP dep 15
+“ " PUNCT `` punct 20
+And and CCONJ CC cc 20
+it it PRON PRP nsubj 20
+is be AUX VBZ ROOT 20
+sad sad ADJ JJ acomp 20
+. . PUNCT . punct 20
+” " PUNCT '' punct 20
+\\n \\n SPACE _SP dep 23
+The the DET DT det 26
+game game NOUN NN nsubj 27
+ended end VERB VBD ROOT 27
+. . PUNCT . punct 27
+""",
+)
+
+
+def test_a_bare_quotation_in_the_next_paragraph_goes_on_with_the_speakers_words() -> None:
+    by_id, claims = _claims(*QUOTE_NEXT_PARAGRAPH)
+    assert [(by_id[c.source].text, c.content.text) for c in claims] == [
+        ("Barkley", "“We lost,” Barkley said. “They won. It hurts.”\n“And it is sad.”"),
+        ("The Daily Post", "The game ended"),
+    ]
+
+
+PASSIVE_AFTER = (
+    "Castellar met Quiroga before the ceasefire was signed.",
+    """
+Castellar Castellar PROPN NNP nsubj 1 B-PERSON
+met meet VERB VBD ROOT 1
+Quiroga Quiroga PROPN NNP dobj 1 B-PERSON
+before before SCONJ IN mark 7
+the the DET DT det 5
+ceasefire ceasefire NOUN NN nsubjpass 7
+was be AUX VBD auxpass 7
+signed sign VERB VBN advcl 1
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_passive_verb_with_its_own_subject_does_not_borrow_the_main_clauses_speaker() -> None:
+    # "sign" takes a passive subject as a content in the learnt lexicon (PolNeAR: "the bill was
+    # signed by X"); here nobody is said to sign: no claim of Castellar's
+    assert "signed" not in "".join(_reports(PASSIVE_AFTER))

@@ -797,8 +797,8 @@ class Attributor:
             up = tok.head.head
             subj = [c for c in up.children if c.dep_ == "nsubj"]
         for _ in range(3):  # "X wants to criticize Y", "X said A and added B": X is the source
-            if subj:
-                break
+            if subj or passive_subj:
+                break  # ("X met Y before the ceasefire was signed": not X's signing)
             if PARTICIPLES and _by_saying(up):
                 up = up.head.head  # "X distanced himself by saying B", "After saying B, X ...": X
             elif up.dep_ not in ("conj", "xcomp", "advcl") or up.head.pos_ not in ("VERB", "AUX"):
@@ -1096,7 +1096,11 @@ class Attributor:
                 consumed = max([consumed, *(f.content[1] for f in found if f.content[1] > sent.end_char)])
                 continue
             if sent.start_char < consumed:
-                continue  # inside a quotation already taken into a claim's content
+                # inside a quotation already taken into a claim's content: that report goes on
+                # to here ("“A,” he said. “B. C.”" and a quotation in the next paragraph, "“D.”")
+                if last is not None and last.content[0] <= sent.start_char < last.content[1]:
+                    last.sentence = si
+                continue
             rng = char_range(list(sent))
             if rng is None or not _is_statement(sent):
                 continue

@@ -826,6 +826,9 @@ def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
                 return True
         if up.dep_ not in ("conj", "xcomp", "advcl") or up.head.i == up.i:
             break
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in up.children):
+            break  # a verb with a subject of its own: "before the ceasefire was signed" is not
+            # the main clause's subject's
         up = up.head
     return span.root.head.i in inside and span.root.dep_ in ("relcl", "acl", "appos")
 
