@@ -801,3 +801,36 @@ def test_a_passive_verb_with_its_own_subject_does_not_borrow_the_main_clauses_sp
     # "sign" takes a passive subject as a content in the learnt lexicon (PolNeAR: "the bill was
     # signed by X"); here nobody is said to sign: no claim of Castellar's
     assert "signed" not in "".join(_reports(PASSIVE_AFTER))
+
+
+TITLE_CASE = (
+    "Conservative Icon Morton Blackwell Endorses Ted Cruz.",
+    """
+Conservative conservative ADJ JJ amod 3
+Icon Icon PROPN NNP compound 3
+Morton Morton PROPN NNP compound 3
+Blackwell Blackwell PROPN NNP compound 4 B-PERSON
+Endorses Endorses PROPN NNP compound 6
+Ted Ted PROPN NNP compound 6 B-PERSON
+Cruz Cruz PROPN NNP ROOT 6 I-PERSON
+. . PUNCT . punct 6
+""",
+)
+TITLE_CASE_SPORTS = (
+    "The Bills Beat The Jets In Overtime.",
+    """
+The the DET DT det 1
+Bills Bills PROPN NNPS compound 2
+Beat Beat PROPN NNP ROOT 2
+The the DET DT det 4
+Jets Jets PROPN NNPS appos 2
+In in ADP IN prep 2
+Overtime Overtime PROPN NNP pobj 5
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_a_headline_in_title_case_read_as_one_name_still_reports() -> None:
+    assert _reports(TITLE_CASE)["Endorses"] == ("Conservative Icon Morton Blackwell", "Ted Cruz")
+    assert _reports(TITLE_CASE_SPORTS) == {}  # "Bills" ends in s but is no verb of saying

@@ -142,6 +142,12 @@ def _setting(prep: Token) -> bool:
     )
 
 
+def _cue_lemma(lemma: str) -> bool:
+    """Return whether ``lemma`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
+    rates = fr.learnt().get((lemma, "VERB"), {})
+    return st.stance(lemma) is not None or max(rates.values(), default=0.0) >= 0.5
+
+
 def _as_noted(tok: Token) -> bool:
     """Return whether ``tok`` is the verb of an "As X noted, Y" aside (not "just as X says
     nothing", "as if to say"): Y is X's content."""
@@ -959,6 +965,39 @@ class Attributor:
             return []
         return [Found(rng, (colon.idx, colon.idx + 1), source, info, "reported")]
 
+    @staticmethod
+    def _title_case(sent: Span, index: EntityIndex) -> list[Found]:
+        """Find "Source Verbs Content" in a headline in title case ("Conservative Icon Morton
+        Blackwell Endorses Ted Cruz"), where the small model reads every word as part of one
+        name: the first capitalised word (past the first) that is the third person of a verb of
+        saying or a strong learnt cue is the cue, the words before it the source, the rest the
+        content."""
+        words = [t for t in sent if t.is_alpha]
+        if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+            return []
+        toks = [t for t in sent if not t.is_space]
+        for k, tok in enumerate(toks[1:-1], start=1):
+            if tok.pos_ in ("VERB", "AUX"):
+                return []  # the parse found a verb before any: the rules have read it
+            low = tok.lower_
+            if not (tok.is_title and low.endswith("s")):
+                continue
+            lemma = next((c for c in (low[:-1], low[:-2]) if _cue_lemma(c)), None)
+            if lemma is None:
+                continue
+            before = [t for t in toks[:k] if not (t.is_punct and t.i == toks[0].i)]
+            if not any(t.pos_ in ("PROPN", "NOUN") for t in before):
+                continue  # "The Bills Beat The Jets": a name, not a speaker and a verb
+            if any(t.is_punct and t.text not in ("-", "’s", "'s") for t in before):
+                return []
+            source = span_of(sent.doc, before)
+            rng = char_range(toks[k + 1 :])
+            if source is None or rng is None:
+                return []
+            status = st.STANCE_STATUS[st.stance(lemma) or "neutral"]
+            return [Found(rng, (tok.idx, tok.idx + len(tok.text)), source, classify(source, index), status)]
+        return []
+
     def _in_sentence(self, sent: Span, index: EntityIndex) -> list[Found]:
         found = (
             self._according(sent, index)
@@ -966,6 +1005,8 @@ class Attributor:
             + self._nouns(sent, index)
             + self._colon(sent, index)
         )
+        if not found:
+            found = self._title_case(sent, index)
         text = doc_text(sent.doc)
         for f in found:
             if f.cue is not None:
