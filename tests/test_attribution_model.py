@@ -404,3 +404,21 @@ so so ADV RB advmod 9
     said = (text.index("said"), text.index("said") + 4)
     assert not am._linked(doc, signed, castellar)
     assert am._linked(doc, said, castellar)  # a conjunct without a subject shares the main one
+
+
+def test_a_candidate_content_that_leaves_out_the_time_right_after_its_last_word_is_broken() -> None:
+    text = "talks before the ceasefire announced last month"
+    doc = build(
+        text,
+        """
+talks talk NOUN NNS ROOT 0
+before before ADP IN prep 0
+the the DET DT det 3
+ceasefire ceasefire NOUN NN pobj 1
+announced announce VERB VBN acl 3
+last last ADJ JJ amod 6 B-DATE
+month month NOUN NN npadvmod 4 I-DATE
+""",
+    )
+    assert am._broken(doc, (0, text.index(" last")))
+    assert not am._broken(doc, (0, len(text)))

@@ -549,7 +549,8 @@ _OPENERS_OF_CLAUSES = frozenset({"nsubj", "nsubjpass", "mark", "expl", "aux", "a
 
 def _broken(doc: Doc, rng: tuple[int, int]) -> bool:
     """Return whether a candidate content ends in the middle of a phrase or clause: its last
-    word leaves a complement outside ("criticized him for alienating | Hispanics"), opens a
+    word leaves a complement or the time right after it outside ("criticized him for alienating
+    | Hispanics", "the ceasefire announced | last month"), opens a
     clause whose verb is outside (", which | he describes", "as it | ..."), or is one
     ``cut_short`` names."""
     span = doc.char_span(*rng, alignment_mode="expand")
@@ -563,7 +564,10 @@ def _broken(doc: Doc, rng: tuple[int, int]) -> bool:
     tok = doc[last]
     if tok.dep_ in _OPENERS_OF_CLAUSES and tok.head.i > last:
         return True
-    return tok.tag_ in ("WDT", "WP") or any(c.i > last and c.dep_ in _COMPLEMENTS for c in tok.children)
+    return tok.tag_ in ("WDT", "WP") or any(
+        c.i > last and (c.dep_ in _COMPLEMENTS or (c.dep_ == "npadvmod" and c.left_edge.i == last + 1))
+        for c in tok.children
+    )
 
 
 def spans_of(tags: np.ndarray, doc: Doc) -> list[tuple[str, int, int]]:
