@@ -142,9 +142,9 @@ def _setting(prep: Token) -> bool:
     )
 
 
-def _cue_lemma(lemma: str) -> bool:
+def _cue_lemma(lemma: str, pos: str = "VERB") -> bool:
     """Return whether ``lemma`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
-    rates = fr.learnt().get((lemma, "VERB"), {})
+    rates = fr.learnt().get((lemma.lower(), pos), {})
     return st.stance(lemma) is not None or max(rates.values(), default=0.0) >= 0.5
 
 
@@ -265,8 +265,7 @@ def _expletive(tok: Token) -> bool:
 
 def _speech_verb(tok: Token) -> bool:
     """Return whether ``tok`` is a verb of saying: in the hand lexicon or a strong learnt cue."""
-    rates = fr.learnt().get((tok.lemma_.lower(), tok.pos_), {})
-    return st.stance(tok.lemma_) is not None or max(rates.values(), default=0.0) >= 0.5
+    return _cue_lemma(tok.lemma_, tok.pos_)
 
 
 #: wire credit lines, which name who wrote the story rather than state anything

@@ -15,7 +15,7 @@ roles), decoded with Viterbi so that every ``I-`` follows its ``B-``. The weight
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -409,6 +409,28 @@ def build(n_in: int, hidden: int) -> Model:
     )
 
 
+def _by_paragraph(
+    run: Callable[[list[np.ndarray]], Sequence[np.ndarray]],
+    xs: Sequence[np.ndarray],
+    breaks: Sequence[np.ndarray],
+) -> list[np.ndarray]:
+    """Return the log of ``run``'s tag probabilities for each document of ``xs``: its rows cut
+    into paragraphs (``paragraphs``), all documents' paragraphs run as one batch, and the
+    results joined back per document."""
+    seqs, sizes = [], []
+    for x, space in zip(xs, breaks, strict=True):
+        chunks = paragraphs(space)
+        seqs += [x[a:b] for a, b in chunks]
+        sizes.append(len(chunks))
+    probs = iter(run(seqs) if seqs else [])
+    out = []
+    for x, n in zip(xs, sizes, strict=True):
+        parts = [np.asarray(next(probs)) for _ in range(n)]
+        p = np.concatenate(parts) if parts else np.zeros((len(x), len(TAGS)), dtype=np.float32)
+        out.append(np.log(p + 1e-9))
+    return out
+
+
 @dataclass
 class Weights:
     """The trained tagger: feature normalisation and the network."""
@@ -427,19 +449,8 @@ class Weights:
         """Return ``logprobs`` of several documents, the network run once over the paragraphs
         of all of them: the LSTM's cost is mostly per step, and a batch takes as many steps as
         its longest paragraph, so one batch for many documents costs little more than one."""
-        seqs, sizes = [], []
-        for x, space in zip(xs, breaks, strict=True):
-            x = ((x - self.mean) * self.scale).astype(np.float32)
-            chunks = paragraphs(space)
-            seqs += [x[a:b] for a, b in chunks]
-            sizes.append(len(chunks))
-        probs = iter(self.model.predict(seqs) if seqs else [])
-        out = []
-        for x, n in zip(xs, sizes, strict=True):
-            parts = [np.asarray(next(probs)) for _ in range(n)]
-            p = np.concatenate(parts) if parts else np.zeros((len(x), len(TAGS)), dtype=np.float32)
-            out.append(np.log(p + 1e-9))
-        return out
+        normalised = [((x - self.mean) * self.scale).astype(np.float32) for x in xs]
+        return _by_paragraph(self.model.predict, normalised, breaks)
 
     def logprobs_base_many(
         self, bases: Sequence[np.ndarray], breaks: Sequence[np.ndarray]
@@ -461,19 +472,8 @@ class Weights:
                 z = base[max(d, 0) : n + min(d, 0)] @ w[:, k * BASE : (k + 1) * BASE].T
                 pre[max(-d, 0) : n - max(d, 0)] += z
             acts.append(np.maximum(pre, 0.0, out=pre))
-        seqs, sizes = [], []
-        for act, space in zip(acts, breaks, strict=True):
-            chunks = paragraphs(space)
-            seqs += [act[a:c] for a, c in chunks]
-            sizes.append(len(chunks))
-        rest = self.model.layers[2]
-        probs = iter(rest.predict(self.model.layers[1].predict(seqs)) if seqs else [])
-        out = []
-        for act, m in zip(acts, sizes, strict=True):
-            parts = [np.asarray(next(probs)) for _ in range(m)]
-            p = np.concatenate(parts) if parts else np.zeros((len(act), len(TAGS)), dtype=np.float32)
-            out.append(np.log(p + 1e-9))
-        return out
+        lstm, softmax = self.model.layers[1], self.model.layers[2]
+        return _by_paragraph(lambda seqs: softmax.predict(lstm.predict(seqs)), acts, breaks)
 
     def _folded(self) -> tuple[np.ndarray, np.ndarray]:
         """Return the first layer's weights and bias with the feature normalisation folded in:
