@@ -834,3 +834,33 @@ Overtime Overtime PROPN NNP pobj 5
 def test_a_headline_in_title_case_read_as_one_name_still_reports() -> None:
     assert _reports(TITLE_CASE)["Endorses"] == ("Conservative Icon Morton Blackwell", "Ted Cruz")
     assert _reports(TITLE_CASE_SPORTS) == {}  # "Bills" ends in s but is no verb of saying
+
+
+QUOTED_REPORT = (
+    "“The plan is telling voters that they are not welcome,” said Pavone.",
+    """
+“ " PUNCT `` punct 4
+The the DET DT det 2
+plan plan NOUN NN nsubj 4
+is be AUX VBZ aux 4
+telling tell VERB VBG ROOT 4
+voters voter NOUN NNS dobj 4
+that that SCONJ IN mark 8
+they they PRON PRP nsubj 8
+are be AUX VBP ccomp 4
+not not PART RB neg 8
+welcome welcome ADJ JJ acomp 8
+, , PUNCT , punct 8
+” " PUNCT '' punct 8
+said say VERB VBD advcl 8
+Pavone Pavone PROPN NNP nsubj 13 B-PERSON
+. . PUNCT . punct 4
+""",
+)
+
+
+def test_a_report_inside_a_quotation_ends_with_the_quotation() -> None:
+    by_id, claims = _claims(*QUOTED_REPORT)
+    reports = {c.cue.text: c for c in claims if c.cue is not None}
+    assert reports["is telling"].content.text == "that they are not welcome"
+    assert by_id[reports["said"].source].text == "Pavone"

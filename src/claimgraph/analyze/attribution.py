@@ -31,6 +31,7 @@ from claimgraph.analyze.spans import (
     QUOTES,
     char_range,
     chars,
+    clip_to_quotation,
     cue_range,
     doc_text,
     enclosing_quotation,
@@ -1009,7 +1010,8 @@ class Attributor:
         text = doc_text(sent.doc)
         for f in found:
             if f.cue is not None:
-                f.content = enclosing_quotation(text, f.content, f.cue) or f.content
+                whole = enclosing_quotation(text, f.content, f.cue)
+                f.content = whole or clip_to_quotation(text, f.content, f.cue)
         found.sort(key=lambda f: f.content[0])
         return found
 

@@ -298,3 +298,28 @@ def enclosing_quotation(text: str, content: tuple[int, int], cue: tuple[int, int
             return None
         return (q0, q1) if _GAP.fullmatch(gap) else None
     return None
+
+
+def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the quotation (marks included, within one line) that holds the character ``pos``."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi):
+        if m.start() < pos < m.end() - 1:
+            return m.span()
+        if m.start() > pos:
+            return None
+    return None
+
+
+def clip_to_quotation(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Return ``content`` ended at the quotation its cue stands in, when it runs past it: a report
+    quoted inside someone's words ('“The platform is telling voters that X,” said Pavone') is
+    theirs, and its content stops where the quotation does."""
+    quotation = quotation_at(text, cue[0])
+    if quotation is None or content[1] <= quotation[1] or content[0] <= quotation[0]:
+        return content
+    end = quotation[1] - 1
+    while end > content[0] and text[end - 1] in " ,.;:!?\u00a0":
+        end -= 1
+    return (content[0], end) if end > content[0] else content
