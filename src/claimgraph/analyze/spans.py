@@ -9,6 +9,7 @@ particles and the medium ("has also said in a statement").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
@@ -276,16 +277,21 @@ _QUOTATION = re.compile(r'“[^”“\n]*”|"[^"\n]*"|«[^»\n]*»|„[^“„\
 _GAP = re.compile(r'[^.?!;“”"«»„\n]{0,80}')
 
 
+def _quotations(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield the quotations, marks included, of the line (or lines) that hold ``start:end``."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi):
+        yield m.span()
+
+
 def enclosing_quotation(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int] | None:
     """Return the whole quotation (marks included) a cue's content lies in, when the cue stands
     outside it, next to it: “A. B,” he said / He said, “A. B.” The parse gives the cue only the
     sentence it stands in; the quotation is what the source said, as PolNeAR's contents take it.
     """
     start, end = content
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi):
-        q0, q1 = m.span()
+    for q0, q1 in _quotations(text, start, end):
         if q0 > start:
             return None
         if end > q1 or (q0, q1) == (start, end):
@@ -302,12 +308,10 @@ def enclosing_quotation(text: str, content: tuple[int, int], cue: tuple[int, int
 
 def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
     """Return the quotation (marks included, within one line) that holds the character ``pos``."""
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    for m in _QUOTATION.finditer(text, lo, len(text) if hi == -1 else hi):
-        if m.start() < pos < m.end() - 1:
-            return m.span()
-        if m.start() > pos:
+    for q0, q1 in _quotations(text, pos, pos):
+        if q0 < pos < q1 - 1:
+            return q0, q1
+        if q0 > pos:
             return None
     return None
 
