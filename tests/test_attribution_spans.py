@@ -864,3 +864,24 @@ def test_a_report_inside_a_quotation_ends_with_the_quotation() -> None:
     reports = {c.cue.text: c for c in claims if c.cue is not None}
     assert reports["is telling"].content.text == "that they are not welcome"
     assert by_id[reports["said"].source].text == "Pavone"
+
+
+DATELINE = (
+    "WASHINGTON (AP) — The dam closed.",
+    """
+WASHINGTON WASHINGTON PROPN NNP nmod 6 B-GPE
+( ( PUNCT -LRB- punct 2
+AP AP PROPN NNP appos 0 B-ORG
+) ) PUNCT -RRB- punct 2
+— — PUNCT : punct 6
+The the DET DT det 6
+dam dam NOUN NN nsubj 7
+closed close VERB VBD ROOT 7
+. . PUNCT . punct 7
+""",
+)
+
+
+def test_a_dateline_is_no_part_of_the_claim_it_opens() -> None:
+    _, claims = _claims(*DATELINE)
+    assert [c.content.text for c in claims] == ["The dam closed"]

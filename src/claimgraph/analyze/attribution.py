@@ -273,6 +273,11 @@ def _speech_verb(tok: Token) -> bool:
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
 
+#: a dateline that opens a content at the start of a paragraph: "VILLASERENA, March 14 (Reuters) - ",
+#: "WASHINGTON (AP) — ", "VILLASERENA - ": where the story was filed, no part of what anyone claims
+_CONTENT_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^()\n]{0,40})?\s*(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
+)
 #: a wire dateline: "VILLASERENA, March 14 (Reuters) -"
 DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+(?:,[^()]{0,40})?\s*\([A-Za-z .]+\)?\W*$")
 
@@ -1060,10 +1065,15 @@ class Attributor:
 
     @staticmethod
     def _finish(doc: Doc, found: list[Found]) -> list[Found]:
+        text = doc_text(doc)
         for f in found:
             _prep_to_cue(doc, f)
             if f.source is not None and TRIM_SOURCES:
                 f.source = _trim_source(f.source)
+            at_paragraph = f.content[0] == 0 or text[f.content[0] - 1] == "\n"
+            dateline = _CONTENT_DATELINE.match(text, f.content[0], f.content[1]) if at_paragraph else None
+            if dateline is not None and dateline.end() < f.content[1]:
+                f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
         return found
 
     def _find(self, doc: Doc) -> list[Found]:
