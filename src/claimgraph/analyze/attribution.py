@@ -681,8 +681,12 @@ class Attributor:
                     self._nest_citing(found, self._citing(sent, set()), index)
                     out.append(found)
                 continue
-            clause = medium_clause(tok) or _stray_clause(tok)
-            if clause is not None and _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children):
+            clause = (
+                (medium_clause(tok) or _stray_clause(tok))
+                if _speech_verb(tok) and not any(c.dep_ == "ccomp" for c in tok.children)
+                else None
+            )
+            if clause is not None:
                 # "said in a statement that X", the parse hanging X on "statement"
                 rng = char_range(list(clause.subtree))
                 found = self._attribute(tok, rng, None, sent, index) if rng is not None else None
