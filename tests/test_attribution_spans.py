@@ -781,6 +781,42 @@ def test_a_bare_quotation_in_the_next_paragraph_goes_on_with_the_speakers_words(
     ]
 
 
+QUOTE_THEN_OTHER_CUE = (
+    "“We lost,” Barkley said.\n“They won. It hurts,” Lee said.",
+    """
+“ " PUNCT `` punct 6
+We we PRON PRP nsubj 2
+lost lose VERB VBD ccomp 6
+, , PUNCT , punct 6
+” " PUNCT '' punct 6
+Barkley Barkley PROPN NNP nsubj 6 B-PERSON
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+\\n \\n SPACE _SP dep 7
+“ " PUNCT `` punct 11
+They they PRON PRP nsubj 11
+won win VERB VBD ROOT 11
+. . PUNCT . punct 11
+It it PRON PRP nsubj 14
+hurts hurt VERB VBZ ccomp 18
+, , PUNCT , punct 18
+” " PUNCT '' punct 18
+Lee Lee PROPN NNP nsubj 18 B-PERSON
+said say VERB VBD ROOT 18
+. . PUNCT . punct 18
+""",
+)
+
+
+def test_a_quotation_with_a_cue_of_its_own_after_it_does_not_go_on_with_the_last_one() -> None:
+    # “They won. It hurts,” Lee said: the comma before the closing mark calls for its own cue
+    by_id, claims = _claims(*QUOTE_THEN_OTHER_CUE)
+    assert [(by_id[c.source].text, c.content.text) for c in claims if c.cue is not None] == [
+        ("Barkley", "“We lost,”"),
+        ("Lee", "“They won. It hurts,”"),
+    ]
+
+
 PASSIVE_AFTER = (
     "Castellar met Quiroga before the ceasefire was signed.",
     """
@@ -885,3 +921,124 @@ closed close VERB VBD ROOT 7
 def test_a_dateline_is_no_part_of_the_claim_it_opens() -> None:
     _, claims = _claims(*DATELINE)
     assert [c.content.text for c in claims] == ["The dam closed"]
+
+
+QUOTED_NOUN_SUBJECT = (
+    "“Good reporter, this guy,” Trump said when Boyle asked him a question.",
+    """
+“ " PUNCT `` punct 9
+Good good ADJ JJ amod 2
+reporter reporter NOUN NN nsubj 9
+, , PUNCT , punct 2
+this this DET DT det 5
+guy guy NOUN NN appos 2
+, , PUNCT , punct 9
+” " PUNCT '' punct 9
+Trump Trump PROPN NNP nsubj 9 B-PERSON
+said say VERB VBD ROOT 9
+when when SCONJ WRB advmod 12
+Boyle Boyle PROPN NNP nsubj 12 B-PERSON
+asked ask VERB VBD advcl 9
+him he PRON PRP dative 12
+a a DET DT det 15
+question question NOUN NN dobj 12
+. . PUNCT . punct 9
+""",
+)
+
+
+def test_a_quotations_noun_the_parse_made_a_subject_is_what_was_said() -> None:
+    assert _reports(QUOTED_NOUN_SUBJECT)["said"] == ("Trump", "“Good reporter, this guy,”")
+
+
+QUOTE_THEN_CONJOINED_SPEAKER = (
+    "“We were wrong,” Ramos, 58, told AFP.",
+    """
+“ " PUNCT `` punct 2
+We we PRON PRP nsubj 2
+were be AUX VBD ROOT 2
+wrong wrong ADJ JJ acomp 2
+, , PUNCT , punct 2
+” " PUNCT '' punct 6
+Ramos Ramos PROPN NNP conj 2 B-PERSON
+, , PUNCT , punct 6
+58 58 NUM CD appos 6 B-DATE
+, , PUNCT , punct 6
+told tell VERB VBD conj 2
+AFP AFP PROPN NNP dobj 10 B-ORG
+. . PUNCT . punct 2
+""",
+)
+QUOTE_HUNG_ON_SPEAKER = (
+    "“That is a concern,” Sarandon, 69, told MSNBC.",
+    """
+“ " PUNCT `` punct 11
+That that PRON DT nsubj 2
+is be AUX VBZ ccomp 7
+a a DET DT det 4
+concern concern NOUN NN attr 2
+, , PUNCT , punct 7
+” " PUNCT '' punct 7
+Sarandon Sarandon PROPN NNP nsubj 11 B-PERSON
+, , PUNCT , punct 7
+69 69 NUM CD appos 7 B-DATE
+, , PUNCT , punct 7
+told tell VERB VBD ROOT 11
+MSNBC MSNBC PROPN NNP dobj 11 B-ORG
+. . PUNCT . punct 11
+""",
+)
+
+
+def test_a_quotation_before_name_and_age_is_the_speakers_however_the_parse_hangs_them() -> None:
+    # the parse made "Ramos" and "told" conjuncts of the quotation's verb, whose subject is "We"
+    by_id, claims = _claims(*QUOTE_THEN_CONJOINED_SPEAKER)
+    told = next(c for c in claims if c.cue is not None)
+    assert (by_id[told.source].text, told.content.text) == ("Ramos", "“We were wrong,”")
+    assert [by_id[s].text for s in told.chain] == ["The Daily Post", "AFP", "Ramos"]
+    # the parse hung the quotation on "Sarandon": it is what she said, not part of her name
+    assert _reports(QUOTE_HUNG_ON_SPEAKER)["told"] == ("Sarandon", "“That is a concern,”")
+
+
+ACCORDING_INSIDE_REPORT = (
+    "The AP reported that, according to an analysis, most meetings were with donors.",
+    """
+The the DET DT det 1
+AP AP PROPN NNP nsubj 2 B-ORG
+reported report VERB VBD ROOT 2
+that that SCONJ IN mark 12
+, , PUNCT , punct 12
+according accord VERB VBG prep 12
+to to ADP IN prep 5
+an an DET DT det 8
+analysis analysis NOUN NN pobj 6
+, , PUNCT , punct 12
+most most ADJ JJS amod 11
+meetings meeting NOUN NNS nsubj 12
+were be AUX VBD ccomp 2
+with with ADP IN prep 12
+donors donor NOUN NNS pobj 13
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_according_to_inside_a_reported_clause_is_a_report_within_the_report() -> None:
+    by_id, claims = _claims(*ACCORDING_INSIDE_REPORT)
+    reports = {c.cue.text: c for c in claims if c.cue is not None}
+    assert reports["reported"].content.text == "that, according to an analysis, most meetings were with donors"
+    according = reports["according to"]
+    assert according.content.text == "most meetings were with donors"
+    assert [by_id[s].text for s in according.chain] == ["The Daily Post", "The AP", "an analysis"]
+
+
+def test_a_quotation_mark_glued_to_a_comma_or_colon_is_split_off() -> None:
+    import spacy
+
+    from claimgraph.analyze.pipeline import split_glued_quotes
+
+    nlp = spacy.blank("en")
+    split_glued_quotes(nlp)
+    assert [t.text for t in nlp("Ryan said,“Look here.”")] == ["Ryan", "said", ",", "“", "Look", "here", ".", "”"]
+    assert [t.text for t in nlp('He said:"Go."')] == ["He", "said", ":", '"', "Go", ".", '"']
+    assert [t.text for t in nlp("red,blue and 3,000")] == [t.text for t in spacy.blank("en")("red,blue and 3,000")]

@@ -36,6 +36,7 @@ from claimgraph.analyze.spans import (
     doc_text,
     enclosing_quotation,
     medium_clause,
+    quotation_at,
     quote_after,
     quote_before,
     quoted,
@@ -233,11 +234,39 @@ def _subject_before(tok: Token) -> Token | None:
     cur = tok.doc[i]
     while cur.dep_ != "appos" and cur.head.i < tok.i and cur.head.right_edge.i == i and cur.head.i != cur.i:
         cur = cur.head  # up to the whole phrase that ends here ("majorities of voters in six states")
-    if cur.pos_ not in _NOMINAL or cur.dep_ in ("dobj", "pobj", "poss", "compound", "attr", "conj"):
+    if cur.pos_ not in _NOMINAL or cur.dep_ in ("dobj", "pobj", "poss", "compound", "attr"):
         return None  # "He criticized Clinton's record said ...": an object is no speaker
-    if cur.head.i < tok.i and cur.dep_ != "appos":
+    if cur.dep_ == "conj" and not _after_quotation(cur):
+        return None
+    if cur.head.i < tok.i and cur.dep_ not in ("appos", "conj"):
         return None  # the phrase belongs to a clause before the verb
     return cur if cur.right_edge.i == i and cur.left_edge.i >= tok.sent.start else None
+
+
+_CLOSING = ("”", '"', "»")
+
+
+def _after_quotation(tok: Token) -> bool:
+    """Return whether the phrase of ``tok`` follows a closing quotation mark ("“…,” Ramos")."""
+    i = tok.left_edge.i
+    if tok.doc[i].text not in _CLOSING:  # the parse may hang the mark on the phrase
+        i -= 1
+        while i >= 0 and tok.doc[i].text == ",":
+            i -= 1
+    return i >= 0 and tok.doc[i].text in _CLOSING
+
+
+def _subjects(tok: Token) -> list[Token]:
+    """Return the subjects of ``tok``, without those the parse took from a quotation the verb
+    stands outside of ("“Very good reporter, this guy,” Trump said": the quotation's noun is
+    what Trump said, not who said it), unless nothing else is left."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subj) < 2:
+        return subj
+    text = doc_text(tok.doc)
+    outside = quotation_at(text, tok.idx) is None
+    kept = [c for c in subj if not (outside and quotation_at(text, c.idx) is not None)]
+    return kept or subj
 
 
 def _without_according(tok: Token, content: list[Token]) -> list[Token]:
@@ -328,6 +357,12 @@ def _next_paragraph(sent: Span) -> list[Token]:
             out.append(doc[i])
         i += 1
     return out
+
+
+def _own_cue_after(text: str, quotation: tuple[int, int]) -> bool:
+    """Return whether a quotation ends as one that its own cue follows: “…,” she adds."""
+    inner = text[quotation[0] : quotation[1] - 1].rstrip()
+    return inner.endswith(",")
 
 
 def _said_below(tok: Token) -> tuple[int, int] | None:
@@ -596,7 +631,16 @@ class Attributor:
             excluded = {t.i for t in tok.subtree}
             cites = self._citing(sent, excluded)
             excluded |= {t.i for c in cites for t in c.subtree}
-            content = char_range([t for t in sent if t.i not in excluded])
+            clause = tok.head
+            if clause.dep_ == "ccomp" and tok.i < clause.i and _speech_verb(clause.head):
+                # "The AP reported that, according to an analysis, X": the analysis says X,
+                # inside the AP's report
+                inner = [t for t in clause.subtree if t.i not in excluded]
+                while inner and (inner[0].is_punct or inner[0].dep_ == "mark"):
+                    inner = inner[1:]
+                content = char_range(inner)
+            else:
+                content = char_range([t for t in sent if t.i not in excluded])
             source = source_span(src_head) if src_head is head else span_of(sent.doc, list(src_head.subtree))
             if source is not None and not by:
                 source = span_of(
@@ -776,10 +820,16 @@ class Attributor:
         # "He tells the crowd: “...”", "..., telling reporters, “...”": past whom he tells
         heard = [t for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i for t in c.subtree]
         after = max((t.idx + len(t.text) for t in heard), default=cue[1])
-        if not any(c.dep_ == "nsubj" for c in tok.children):
+        subjects = _subjects(tok)
+        if not subjects:
             participle = tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp")
-            return quote_after(text, after) if participle else None
-        subj = min(t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree)
+            if participle:
+                return quote_after(text, after)
+            before = _subject_before(tok)  # "“…,” Ramos, 58, told AFP": the parse left it no subject
+            if before is None:
+                return None
+            return quote_before(text, min(t.idx for t in before.subtree if not t.is_punct))
+        subj = min(t.idx for c in subjects for t in (source_span(c) or c.subtree))
         return quote_after(text, after) or quote_before(text, min(subj, cue[0])) or _said_below(tok)
 
     def _attribute(
@@ -793,7 +843,11 @@ class Attributor:
         """
         passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
         cue = cue_range(tok)
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        subj = _subjects(tok)
+        if not subj and not passive_subj and tok.dep_ == "conj":
+            before = _subject_before(tok)
+            if before is not None and before.dep_ == "conj":
+                subj = [before]  # "“…,” Ramos, 58, told AFP": the parse made both conjuncts
         up = tok
         if (
             not subj
@@ -1174,10 +1228,12 @@ class Attributor:
             ):
                 # “A,” he said. “B. C.”: the quotation goes on; PolNeAR takes it as one content.
                 quotation = quote_after(text, sent.start_char)
-                last.content = (last.content[0], quotation[1] if quotation else rng[1])
-                last.sentence = si
-                consumed = last.content[1]
-                continue
+                if quotation is None or not _own_cue_after(text, quotation):
+                    last.content = (last.content[0], quotation[1] if quotation else rng[1])
+                    last.sentence = si
+                    consumed = last.content[1]
+                    continue
+                # “B. C,” she adds: the next quotation has a cue of its own
             if (
                 recent
                 and last is not None
@@ -1228,7 +1284,7 @@ class Attributor:
         ):
             return False
         quotation = quote_after(text, sent.start_char)
-        return quotation is not None and all(
+        return quotation is not None and not _own_cue_after(text, quotation) and all(
             f.cue is not None and quotation[0] < f.cue[0] and f.cue[1] < quotation[1] for f in found
         )
 

