@@ -422,3 +422,43 @@ month month NOUN NN npadvmod 4 I-DATE
     )
     assert am._broken(doc, (0, text.index(" last")))
     assert not am._broken(doc, (0, len(text)))
+
+
+VOTE_FOR = (
+    "Among Republicans, 27 percent would vote for Trump.",
+    """
+Among among ADP IN prep 6
+Republicans Republicans PROPN NNPS pobj 0 B-NORP
+, , PUNCT , punct 6
+27 27 NUM CD nummod 4 B-PERCENT
+percent percent NOUN NN nsubj 6 I-PERCENT
+would would AUX MD aux 6
+vote vote VERB VB ROOT 6
+for for ADP IN prep 6
+Trump Trump PROPN NNP pobj 7 B-PERSON
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_a_tagged_cue_without_tagged_source_or_content_takes_them_from_the_parse() -> None:
+    doc = build(*VOTE_FOR)
+    text = VOTE_FOR[0]
+    cue = (text.index("would"), text.index("for") + 3)
+    source = am._parsed_source(doc, cue)
+    assert source is not None and source.text == "27 percent"
+    assert am._parsed_content(doc, cue, []) == (text.index("Trump"), text.index("Trump") + 5)
+    # a content another attribution already holds is not taken twice
+    assert am._parsed_content(doc, cue, [(text.index("Trump"), len(text))]) is None
+    # a cue whose verb has no subject in reach has no parsed source
+    among = (0, 5)
+    assert am._parsed_source(doc, among) is None
+
+
+def test_a_candidate_content_may_run_past_its_source_but_not_end_in_it() -> None:
+    text = "“We lost,” Ramos, 58, told AFP, “and badly.”"
+    ramos = (text.index("Ramos"), text.index("Ramos") + 5)
+    assert am._edge_in((0, ramos[1]), ramos)  # "“We lost,” Ramos"
+    assert am._edge_in((ramos[0], len(text)), ramos)
+    assert not am._edge_in((0, len(text)), ramos)  # “A,” he said, “B.”: the hull runs past him
+    assert not am._edge_in((0, text.index(",”") + 2), ramos)

@@ -1042,3 +1042,120 @@ def test_a_quotation_mark_glued_to_a_comma_or_colon_is_split_off() -> None:
     assert [t.text for t in nlp("Ryan said,“Look here.”")] == ["Ryan", "said", ",", "“", "Look", "here", ".", "”"]
     assert [t.text for t in nlp('He said:"Go."')] == ["He", "said", ":", '"', "Go", ".", '"']
     assert [t.text for t in nlp("red,blue and 3,000")] == [t.text for t in spacy.blank("en")("red,blue and 3,000")]
+
+
+OCCASION_IN_CONTENT = (
+    "Trump said he would win during a speech in Iowa.",
+    """
+Trump Trump PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+he he PRON PRP nsubj 4
+would would AUX MD aux 4
+win win VERB VB ccomp 1
+during during ADP IN prep 4
+a a DET DT det 7
+speech speech NOUN NN pobj 5
+in in ADP IN prep 7
+Iowa Iowa PROPN NNP pobj 8 B-GPE
+. . PUNCT . punct 1
+""",
+)
+OCCASION_SAID = (
+    "He said he would speak at a rally.",
+    """
+He he PRON PRP nsubj 1
+said say VERB VBD ROOT 1
+he he PRON PRP nsubj 4
+would would AUX MD aux 4
+speak speak VERB VB ccomp 1
+at at ADP IN prep 4
+a a DET DT det 7
+rally rally NOUN NN pobj 5
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_the_occasion_of_the_speech_ending_a_content_is_no_part_of_it() -> None:
+    # the parse hangs "during a speech" on "win"; it says where Trump said it
+    assert _reports(OCCASION_IN_CONTENT)["said"] == ("Trump", "he would win")
+    # where he would speak is what he said
+    assert _reports(OCCASION_SAID)["said"] == ("He", "he would speak at a rally")
+
+
+CITING_A_REASON = (
+    "McCain said the mood was bad, citing low growth.",
+    """
+McCain McCain PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+the the DET DT det 3
+mood mood NOUN NN nsubj 4
+was be AUX VBD ccomp 1
+bad bad ADJ JJ acomp 4
+, , PUNCT , punct 4
+citing cite VERB VBG advcl 4
+low low ADJ JJ amod 9
+growth growth NOUN NN dobj 7
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_citing_a_reason_is_the_speakers_claim_not_a_source() -> None:
+    # "citing three officials" makes the officials a hop of the chain; "low growth" is no source
+    by_id, claims = _claims(*CITING_A_REASON)
+    assert [([by_id[s].text for s in c.chain], c.cue.text, c.content.text) for c in claims] == [
+        (["The Daily Post", "McCain"], "said", "the mood was bad"),
+        (["The Daily Post", "McCain"], "citing", "low growth"),
+    ]
+
+
+DAY_BEFORE_CLAUSE = (
+    "Trump said on Friday he met Carson.",
+    """
+Trump Trump PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+on on ADP IN prep 5
+Friday Friday PROPN NNP pobj 2 B-DATE
+he he PRON PRP nsubj 5
+met meet VERB VBD ccomp 1
+Carson Carson PROPN NNP dobj 5 B-PERSON
+. . PUNCT . punct 1
+""",
+)
+DAY_AS_SUBJECT = (
+    "He said Monday was a good day.",
+    """
+He he PRON PRP nsubj 1
+said say VERB VBD ROOT 1
+Monday Monday PROPN NNP nsubj 3 B-DATE
+was be AUX VBD ccomp 1
+a a DET DT det 6 B-DATE
+good good ADJ JJ amod 6 I-DATE
+day day NOUN NN attr 3 I-DATE
+. . PUNCT . punct 1
+""",
+)
+PRAISE_IN_TWEET = (
+    "Clinton praised the plan in a tweet.",
+    """
+Clinton Clinton PROPN NNP nsubj 1 B-PERSON
+praised praise VERB VBD ROOT 1
+the the DET DT det 3
+plan plan NOUN NN dobj 1
+in in ADP IN prep 1
+a a DET DT det 6
+tweet tweet NOUN NN pobj 4
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_the_day_between_a_verb_of_saying_and_its_clause_dates_the_saying() -> None:
+    assert _reports(DAY_BEFORE_CLAUSE)["said"] == ("Trump", "he met Carson")
+    assert _reports(DAY_AS_SUBJECT)["said"] == ("He", "Monday was a good day")  # the day is said
+
+
+def test_the_occasion_of_a_stance_is_no_part_of_its_content() -> None:
+    # PolNeAR's content runs on through a verb's later phrases ("slams X for Y"), not its occasion
+    assert _reports(PRAISE_IN_TWEET)["praised"] == ("Clinton", "the plan")

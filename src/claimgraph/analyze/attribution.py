@@ -35,6 +35,7 @@ from claimgraph.analyze.spans import (
     cue_range,
     doc_text,
     enclosing_quotation,
+    is_occasion,
     medium_clause,
     quotation_at,
     quote_after,
@@ -43,6 +44,7 @@ from claimgraph.analyze.spans import (
     source_span,
     span_of,
     subtree,
+    trim_occasion,
     trim_tail,
 )
 from claimgraph.ids import make_id
@@ -139,8 +141,10 @@ ANSWERS = frozenset({"yes", "no", "so", "when", "why", "how", "where", "otherwis
 
 def _setting(prep: Token) -> bool:
     """Return whether a prepositional phrase of a cue verb says when or where it was said."""
-    return prep.lower_ in SETTING_PREPS or any(
-        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children
+    return (
+        prep.lower_ in SETTING_PREPS
+        or is_occasion(prep)
+        or any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
     )
 
 
@@ -283,6 +287,16 @@ def _without_according(tok: Token, content: list[Token]) -> list[Token]:
         return content
     drop = {t.i for a in outer for t in a.subtree}
     return [t for t in content if t.i not in drop]
+
+
+def _cites_source(tok: Token, index: EntityIndex) -> bool:
+    """Return whether ``tok`` is the "citing" of "X, citing Y" with Y a source (people, a report,
+    an outlet: a hop of X's chain), not a reason ("citing low growth": X's own claim)."""
+    if tok.lemma_ != "cite" or tok.tag_ != "VBG":
+        return False
+    obj = [c for c in tok.children if c.dep_ == "dobj"]
+    span = span_of(tok.doc, list(obj[0].subtree)) if obj else None
+    return span is not None and classify(span, index).kind != "unspecified"
 
 
 def _expletive(tok: Token) -> bool:
@@ -541,6 +555,33 @@ def _prep_to_cue(doc: Doc, f: Found) -> None:
         f.content = rest
 
 
+def _date_out_of_content(doc: Doc, f: Found) -> None:
+    """Start a content after its cue when it opens inside it ("said Tuesday | his actions ...",
+    where the cue takes the day) or with the day the cue was said ("said on Friday | he met
+    ..."): a date between a verb of saying and the subject of its clause dates the saying."""
+    if f.cue is None or f.content[0] < f.cue[0] or f.content[0] - f.cue[1] > 1:
+        return
+    span = doc.char_span(max(f.content[0], f.cue[1]), f.content[1], alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return
+    k = 0
+    if span[0].lower_ in ("on", "in", "last", "this") or span[0].ent_type_ in ("DATE", "TIME"):
+        while k < len(span) and (span[k].ent_type_ in ("DATE", "TIME") or (k == 0 and span[k].pos_ == "ADP")):
+            k += 1
+    if k == 0 or k >= len(span) or not any(t.ent_type_ in ("DATE", "TIME") for t in span[:k]):
+        if f.content[0] < f.cue[1]:
+            rest = char_range([t for t in span if t.idx >= f.cue[1]])
+            f.content = rest or f.content
+        return
+    clause = span[k]
+    opens_clause = clause.dep_ in ("nsubj", "nsubjpass", "mark", "det", "compound", "amod", "poss")
+    if not opens_clause and clause.pos_ not in ("PRON", "PROPN", "NOUN", "DET"):
+        return  # "said on Friday morning that": "that" is its own mark; anything else stays
+    rest = char_range(list(span[k:]))
+    if rest is not None:
+        f.content = rest
+
+
 #: cut sources the way PolNeAR marks them (_trim_source)
 TRIM_SOURCES = True
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
@@ -629,7 +670,7 @@ class Attributor:
             ]
             src_head = by[0] if by else head
             excluded = {t.i for t in tok.subtree}
-            cites = self._citing(sent, excluded)
+            cites = self._citing(sent, index)
             excluded |= {t.i for c in cites for t in c.subtree}
             clause = tok.head
             if clause.dep_ == "ccomp" and tok.i < clause.i and _speech_verb(clause.head):
@@ -654,13 +695,10 @@ class Attributor:
             out.append(found)
         return out
 
-    def _citing(self, sent: Span, excluded: set[int]) -> list[Token]:
-        """Return the "citing Y" verbs of a sentence (their object is an inner source)."""
-        return [
-            t
-            for t in sent
-            if t.lemma_ == "cite" and t.tag_ == "VBG" and any(c.dep_ == "dobj" for c in t.children)
-        ]
+    @staticmethod
+    def _citing(sent: Span, index: EntityIndex) -> list[Token]:
+        """Return the "citing Y" verbs of a sentence whose object Y is an inner source."""
+        return [t for t in sent if _cites_source(t, index)]
 
     def _nest_citing(self, found: Found, cites: list[Token], index: EntityIndex) -> None:
         """Turn "X, citing Y" into a chain X → Y: Y becomes the claim's own source."""
@@ -698,7 +736,7 @@ class Attributor:
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.lower_ == "according":
                 continue
-            if tok.lemma_ == "cite" and tok.tag_ == "VBG":
+            if _cites_source(tok, index):
                 continue  # "X, citing Y" is a hop of X's chain (_nest_citing), not a claim of its own
             passive_subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
             xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -722,7 +760,7 @@ class Attributor:
                 rng = char_range(_without_according(tok, [t for t in verb.subtree if t.i not in subject]))
                 found = self._attribute(tok, rng, None, sent, index) if rng is not None else None
                 if found is not None:
-                    self._nest_citing(found, self._citing(sent, set()), index)
+                    self._nest_citing(found, self._citing(sent, index), index)
                     out.append(found)
                 continue
             clause = (
@@ -796,7 +834,7 @@ class Attributor:
                     ]
                 if TRIM_TAILS:
                     content = _trim_coordination(content, comps)
-                rng = char_range(trim_tail(_without_according(tok, content)))
+                rng = char_range(trim_occasion(trim_tail(_without_according(tok, content))))
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.
@@ -921,7 +959,7 @@ class Attributor:
         if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
-            self._nest_citing(found, self._citing(sent, set()), index)
+            self._nest_citing(found, self._citing(sent, index), index)
         return found
 
     def _nouns(self, sent: Span, index: EntityIndex) -> list[Found]:
@@ -1126,6 +1164,7 @@ class Attributor:
         text = doc_text(doc)
         for f in found:
             _prep_to_cue(doc, f)
+            _date_out_of_content(doc, f)
             if f.source is not None and TRIM_SOURCES:
                 f.source = _trim_source(f.source)
             at_paragraph = f.content[0] == 0 or text[f.content[0] - 1] == "\n"

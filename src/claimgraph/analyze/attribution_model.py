@@ -665,11 +665,20 @@ OPTIONS = {
     "next": True,  # a new attribution may take its content from the next sentence
     "linked": True,  # the source of a new attribution must be its cue's subject in the parse
     "keeproot": True,  # a rule cue or source takes the tagger's span only if it keeps its head
+    "parsed_source": True,  # a new attribution with no tagged source takes its cue's subject
+    "parsed_content": True,  # a new attribution with no tagged content takes its cue's complement
+    "relink": True,  # a tagged source the parse does not link to the cue gives way to its subject
 }
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _edge_in(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Return whether the span ``a`` starts or ends inside ``b`` (a candidate content that ends
+    in its own source: "“…,” Ramos"; one that runs past it, “A,” he said, “B.”, may stand)."""
+    return b[0] < a[1] <= b[1] or b[0] <= a[0] < b[1]
 
 
 class _Scorer:
@@ -854,6 +863,53 @@ def _antecedent(doc: Doc, cue: tuple[int, int], source: Span) -> Span | None:
     return span_of(doc, [t for t in whole if t.i < verb.i and t.i < source.start]) or None
 
 
+def _parsed_source(doc: Doc, cue: tuple[int, int]) -> Span | None:
+    """Return the subject the parse gives a tagged cue (or the verb it is coordinated with or
+    complements), when the tagger tagged no source near it ("Bozell answers", "27 percent
+    would vote for")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    up = span.root
+    for _ in range(3):
+        subj = [
+            c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end
+        ]
+        if subj:
+            return source_span(subj[0])
+        if up.dep_ not in ("conj", "xcomp") or up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
+_COMPLEMENT_DEPS = ("ccomp", "dobj", "xcomp", "pobj", "pcomp", "attr")
+
+
+def _parsed_content(
+    doc: Doc, cue: tuple[int, int], taken: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Return the complement the parse gives a tagged cue, after it, when the tagger tagged no
+    content near it ("support Sanders", "have been critical of Clinton's use of email")."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    inside = range(span.start, span.end)
+    heads = [t for t in span if t.i in inside]
+    comps = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in _COMPLEMENT_DEPS and c.i >= span.end
+    ]
+    if not comps:
+        return None
+    rng = char_range(list(comps[0].subtree))
+    if rng is None or any(_overlaps(rng, t) for t in taken):
+        return None
+    return rng
+
+
 def _nearest(spans: list[tuple[int, int]], cue: tuple[int, int]) -> tuple[int, int]:
     return min(spans, key=lambda c: min(abs(c[0] - cue[1]), abs(cue[0] - c[1])))
 
@@ -955,6 +1011,11 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                     if OPTIONS["apart"] and not _overlaps(r, own_cue):
                         # a content that leaves its cue out keeps it out
                         cands = {c for c in cands if not _overlaps(c, own_cue)} or {r}
+                    if f.source is not None:
+                        # a content never ends in its own source ("“…,” Ramos, 58, told AFP"),
+                        # though it may run on past it ("“A,” he said, “B.”")
+                        src = (f.source.start_char, f.source.end_char)
+                        cands = {c for c in cands if c == r or not _edge_in(c, src)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
                     f.content = score.best(whole or cands)
                 else:
@@ -979,10 +1040,18 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
             if OPTIONS["known"] and not _known_cue(doc, cue):
                 continue
             content, source = _associate(doc, cue, by_role, [x for _, x in taken] if OPTIONS["free"] else ())
+            if content is None and OPTIONS["parsed_content"]:
+                content = _parsed_content(doc, cue, [x for _, x in taken])
+                if content is not None:
+                    source = source or _parsed_source(doc, cue)
+            if source is None and content is not None and OPTIONS["parsed_source"]:
+                source = _parsed_source(doc, cue)
             if content is None or (OPTIONS["sourced"] and source is None):
                 continue
             if OPTIONS["linked"] and source is not None and not _linked(doc, cue, source):
-                continue
+                source = _parsed_source(doc, cue) if OPTIONS["relink"] else None
+                if source is None:
+                    continue
             about = source
             if source is not None and source.root.tag_ in ("WP", "WDT"):
                 # "X, who had refused to ...": the source is written "who" (as PolNeAR marks

@@ -201,6 +201,79 @@ MEDIA = frozenset(
     }
 )
 _WHEN = frozenset({"DATE", "TIME"})
+#: occasions of speech besides MEDIA: "told reporters X at a rally", "said X during the debate"
+OCCASIONS = MEDIA | frozenset(
+    {
+        "rally",
+        "debate",
+        "conference",
+        "briefing",
+        "appearance",
+        "hearing",
+        "show",
+        "program",
+        "programme",
+        "broadcast",
+        "media",
+        "event",
+        "town",  # "at a town hall"
+        "hall",
+        "anonymity",
+        "occasion",
+        "page",
+        "blog",
+        "account",
+        "feed",
+        "meeting",
+        "remark",
+    }
+)
+#: the prepositions that set an occasion of speech: "in a tweet", "during a speech", "on the
+#: condition of anonymity", "at a rally"
+_OCCASION_PREPS = frozenset({"in", "during", "at", "on", "after"})
+
+
+#: verbs whose own occasion it is: "he would speak at a rally" says where he would speak
+_TAKE_PLACE = frozenset(
+    {
+        "speak", "appear", "talk", "address", "testify", "attend", "hold", "host", "participate",
+        "debate", "deliver", "give", "take", "be", "happen", "occur", "meet", "perform", "air",
+        "announce",
+    }
+)
+
+
+def is_occasion(prep: Token) -> bool:
+    """Return whether a prepositional phrase names an occasion of speech ("in a tweet", "at a
+    victory rally", "on his Facebook page", "during the press conference")."""
+    return prep.lower_ in _OCCASION_PREPS and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in OCCASIONS for g in prep.children
+    )
+
+
+def trim_occasion(tokens: list[Token]) -> list[Token]:
+    """Drop the phrase that ends a content when it names the occasion of the speech, not part of
+    what was said: "he would win during a speech in Iowa", "the law is unfair in a tweet",
+    "the talks failed on the condition of anonymity" (the parse hangs it on the content's verb)."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if len(toks) < 4 or toks[0].text in QUOTES:
+        return toks  # a quotation's words are all said
+    first, last = toks[0].i, toks[-1].i
+    for t in toks:
+        if t.dep_ != "prep" or t.lower_ not in _OCCASION_PREPS or t.i <= first + 1:
+            continue
+        if t.right_edge.i < last and not all(x.is_punct for x in toks if x.i > t.right_edge.i):
+            continue
+        anonymity = any(x.lower_ == "anonymity" for x in t.subtree)
+        if not anonymity and not is_occasion(t):
+            continue
+        own = t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and t.head.lemma_.lower() not in _TAKE_PLACE
+        if anonymity or own:
+            kept = [x for x in toks if x.i < t.i]
+            while kept and kept[-1].is_punct and kept[-1].text not in QUOTES:
+                kept = kept[:-1]
+            return kept or toks
+    return toks
 
 
 def cue_range(tok: Token) -> tuple[int, int]:
