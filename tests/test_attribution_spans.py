@@ -1159,3 +1159,100 @@ def test_the_day_between_a_verb_of_saying_and_its_clause_dates_the_saying() -> N
 def test_the_occasion_of_a_stance_is_no_part_of_its_content() -> None:
     # PolNeAR's content runs on through a verb's later phrases ("slams X for Y"), not its occasion
     assert _reports(PRAISE_IN_TWEET)["praised"] == ("Clinton", "the plan")
+
+
+def test_trim_tail_leaves_no_conjunction_dangling_at_the_end() -> None:
+    doc = build(
+        "It was taken over and looted.",
+        """
+It it PRON PRP nsubjpass 2
+was be AUX VBD auxpass 2
+taken take VERB VBN ROOT 2
+over over ADP RP prt 2
+and and CCONJ CC cc 2
+looted loot VERB VBN dep 2
+. . PUNCT . punct 2
+""",
+    )
+    assert [t.text for t in trim_tail(list(doc[0:5]))] == ["It", "was", "taken", "over"]
+    assert [t.text for t in trim_tail(list(doc[0:6]))] == ["It", "was", "taken", "over", "and", "looted"]
+
+
+PARTICIPLE_ROOT = (
+    "Majorities of Democrats in five states going to the polls Tuesday say they would be satisfied.",
+    """
+Majorities majority NOUN NNS nsubj 6
+of of ADP IN prep 0
+Democrats Democrats PROPN NNPS pobj 1 B-NORP
+in in ADP IN prep 0
+five five NUM CD nummod 5 B-CARDINAL
+states state NOUN NNS pobj 3
+going go VERB VBG ROOT 6
+to to ADP IN prep 6
+the the DET DT det 9
+polls poll NOUN NNS pobj 7
+Tuesday Tuesday PROPN NNP npadvmod 6 B-DATE
+say say VERB VBP dep 6
+they they PRON PRP nsubj 14
+would would AUX MD aux 14
+be be AUX VB ccomp 11
+satisfied satisfy VERB VBN acomp 14
+. . PUNCT . punct 11
+""",
+)
+
+
+def test_a_verb_of_saying_the_parse_hung_on_its_subjects_participle_still_reports() -> None:
+    assert _reports(PARTICIPLE_ROOT)["say"] == (
+        "Majorities of Democrats in five states",
+        "they would be satisfied",
+    )
+
+
+QUOTE_GOES_ON_PAST_PARTICIPLE = (
+    "“We won,” Clinton said, referencing a poll. “They lost.”",
+    """
+“ " PUNCT `` punct 6
+We we PRON PRP nsubj 2
+won win VERB VBD ccomp 6
+, , PUNCT , punct 6
+” " PUNCT '' punct 6
+Clinton Clinton PROPN NNP nsubj 6 B-PERSON
+said say VERB VBD ROOT 6
+, , PUNCT , punct 6
+referencing reference VERB VBG advcl 6
+a a DET DT det 10
+poll poll NOUN NN dobj 8
+. . PUNCT . punct 6
+“ " PUNCT `` punct 14
+They they PRON PRP nsubj 14
+lost lose VERB VBD ROOT 14
+. . PUNCT . punct 14
+” " PUNCT '' punct 14
+""",
+)
+QUOTE_GOES_ON_AFTER_BUT = (
+    "“We won,” he said. But “they lost.”",
+    """
+“ " PUNCT `` punct 6
+We we PRON PRP nsubj 2
+won win VERB VBD ccomp 6
+, , PUNCT , punct 6
+” " PUNCT '' punct 6
+he he PRON PRP nsubj 6
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+But but CCONJ CC cc 11
+“ " PUNCT `` punct 11
+they they PRON PRP nsubj 11
+lost lose VERB VBD ROOT 11
+. . PUNCT . punct 11
+” " PUNCT '' punct 11
+""",
+)
+
+
+def test_a_quotation_goes_on_with_its_speaker_past_a_report_after_the_cue_or_a_but() -> None:
+    reports = _reports(QUOTE_GOES_ON_PAST_PARTICIPLE)
+    assert reports["said"] == ("Clinton", "“We won,” Clinton said, referencing a poll. “They lost.”")
+    assert _reports(QUOTE_GOES_ON_AFTER_BUT)["said"] == ("he", "“We won,” he said. But “they lost.”")

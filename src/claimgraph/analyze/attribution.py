@@ -230,6 +230,14 @@ def _subject_before(tok: Token) -> Token | None:
     ``tok`` (adverbs of the verb between them allowed), when the parse gave the verb no subject."""
     if tok.tag_ not in ("VBD", "VBZ", "VBP") or not _speech_verb(tok):
         return None
+    head = tok.head
+    if tok.dep_ in ("dep", "parataxis") and head.i < tok.i and head.tag_ in ("VBG", "VBN"):
+        # "Majorities of Democrats in five states going to the polls Tuesday say ...": the parse
+        # made the participle of the subject's phrase the root and the verb of saying its "dep"
+        before = [t for t in head.subtree if t.i < tok.i and not any(x.i == t.i for x in tok.subtree)]
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+        if subj and before and max(t.i for t in before) == tok.i - 1:
+            return subj[0]
     i = tok.i - 1
     while i >= tok.sent.start and tok.doc[i].dep_ == "advmod" and tok.doc[i].head.i == tok.i:
         i -= 1
@@ -371,6 +379,17 @@ def _next_paragraph(sent: Span) -> list[Token]:
             out.append(doc[i])
         i += 1
     return out
+
+
+def _opening_quotation(sent: Span) -> int | None:
+    """Return where the quotation a sentence opens with starts: at its first character, or
+    after one conjunction or adverb ('But “Donald Trump's candidacy is strengthened.”')."""
+    toks = [t for t in sent if not t.is_space]
+    if toks and toks[0].text in QUOTES:
+        return toks[0].idx
+    if len(toks) > 1 and toks[0].pos_ in ("CCONJ", "ADV") and toks[1].text in ("“", '"', "«"):
+        return toks[1].idx
+    return None
 
 
 def _own_cue_after(text: str, quotation: tuple[int, int]) -> bool:
@@ -1239,7 +1258,15 @@ class Attributor:
                     )
                 ]
                 if not continued:  # a quotation that went on keeps its speaker's report last
-                    last = (outermost or found)[-1]
+                    # the speaker of a quotation, not a report after it ('“A,” Clinton said,
+                    # referencing B. “C.”': the quotation goes on with Clinton's words)
+                    text = doc_text(doc)
+                    quoting = [
+                        f
+                        for f in outermost
+                        if f.cue is not None and text[f.content[0]] in QUOTES and f.cue[0] > f.content[0]
+                    ]
+                    last = (quoting or outermost or found)[-1]
                 out.extend(found)
                 # "Karadsheh says:" over the paragraph she says: its sentences are that content
                 consumed = max([consumed, *(f.content[1] for f in found if f.content[1] > sent.end_char)])
@@ -1254,7 +1281,8 @@ class Attributor:
             if rng is None or not _is_statement(sent):
                 continue
             status, marks = st.content_status("asserted", sent)
-            quoted = sent.text.lstrip()[:1] in QUOTES
+            opening = _opening_quotation(sent)
+            quoted = opening is not None
             recent = last is not None and si - last.sentence <= CONTINUATION_WINDOW
             text = doc_text(doc)
             if (
@@ -1266,7 +1294,7 @@ class Attributor:
                 and last.cue[0] > last.content[0]
             ):
                 # “A,” he said. “B. C.”: the quotation goes on; PolNeAR takes it as one content.
-                quotation = quote_after(text, sent.start_char)
+                quotation = quote_after(text, opening or sent.start_char)
                 if quotation is None or not _own_cue_after(text, quotation):
                     last.content = (last.content[0], quotation[1] if quotation else rng[1])
                     last.sentence = si

@@ -44,7 +44,8 @@ _TAIL_OPENERS = frozenset({"who", "which", "where", "whom", "whose", "including"
 
 
 def trim_tail(tokens: list[Token]) -> list[Token]:
-    """Drop a comma-led relative clause or "including ..." that ends a content.
+    """Drop a comma-led relative clause or "including ..." that ends a content, and a
+    conjunction left dangling at its end.
 
     "it would seek a recanvass in Kentucky, where he trailed Clinton" → "...in Kentucky".
     """
@@ -65,6 +66,8 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
                 and max(t.i for t in tail.subtree) >= toks[-1].i
             ):
                 return toks[:k]
+    while len(toks) > 1 and toks[-1].pos_ == "CCONJ":
+        toks = toks[:-1]  # "taken over and", its conjunct parsed elsewhere
     return toks
 
 
