@@ -1256,3 +1256,34 @@ def test_a_quotation_goes_on_with_its_speaker_past_a_report_after_the_cue_or_a_b
     reports = _reports(QUOTE_GOES_ON_PAST_PARTICIPLE)
     assert reports["said"] == ("Clinton", "“We won,” Clinton said, referencing a poll. “They lost.”")
     assert _reports(QUOTE_GOES_ON_AFTER_BUT)["said"] == ("he", "“We won,” he said. But “they lost.”")
+
+
+QUOTE_BEFORE_SPEAKER = (
+    "“Judge,” Brafman said, “I have never had that happen.”",
+    """
+“ " PUNCT `` punct 5
+Judge Judge PROPN NNP dobj 5
+, , PUNCT , punct 5
+” " PUNCT '' punct 5
+Brafman Brafman PROPN NNP nsubj 5 B-PERSON
+said say VERB VBD ROOT 5
+, , PUNCT , punct 5
+“ " PUNCT `` punct 5
+I I PRON PRP nsubj 11
+have have AUX VBP aux 11
+never never ADV RB neg 11
+had have VERB VBN ccomp 5
+that that PRON DT nsubj 13
+happen happen VERB VB ccomp 11
+. . PUNCT . punct 5
+” " PUNCT '' punct 5
+""",
+)
+
+
+def test_a_quotation_before_speaker_and_cue_opens_the_content_of_the_one_after() -> None:
+    # “A,” he said, “B.”: PolNeAR takes both parts, around the cue, as one content
+    assert _reports(QUOTE_BEFORE_SPEAKER)["said"] == (
+        "Brafman",
+        "“Judge,” Brafman said, “I have never had that happen.”",
+    )

@@ -381,6 +381,19 @@ def _next_paragraph(sent: Span) -> list[Token]:
     return out
 
 
+def _quotation_before_speaker(tok: Token, rng: tuple[int, int]) -> tuple[int, int]:
+    """Return ``rng`` opened at the quotation that ends with a comma right before the speaker and
+    the cue ``tok`` stand (“A,” he added, “B.” / “A,” added Smith, “B.”), if there is one."""
+    text = doc_text(tok.doc)
+    starts = [tok.idx] + [t.idx for c in _subjects(tok) if c.i < tok.i for t in c.subtree]
+    before = quote_before(text, min(starts))
+    if before is None or not text[before[0] : before[1] - 1].rstrip().endswith(","):
+        return rng
+    if text[tok.sent.start_char : before[0]].strip():
+        return rng  # 'Holding signs calling him “Loser,” the protesters chanted “B”': the signs' words
+    return before[0], rng[1]
+
+
 def _opening_quotation(sent: Span) -> int | None:
     """Return where the quotation a sentence opens with starts: at its first character, or
     after one conjunction or adverb ('But “Donald Trump's candidacy is strengthened.”')."""
@@ -857,7 +870,10 @@ class Attributor:
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
                 # “We will win,” he said, “and soon.”: one content from the first mark to the last.
-                after = quote_after(doc_text(tok.doc), cue_end or cue[1])
+                ends = [cue_end or cue[1]] + [
+                    t.idx + len(t.text) for c in _subjects(tok) if c.i > tok.i for t in c.subtree
+                ]  # “A,” added Smith, “B.”
+                after = quote_after(doc_text(tok.doc), max(ends))
                 if after is not None:
                     rng = (rng[0], after[1])
             if rng is None:
@@ -1132,6 +1148,11 @@ class Attributor:
             if f.cue is not None:
                 whole = enclosing_quotation(text, f.content, f.cue)
                 f.content = whole or clip_to_quotation(text, f.content, f.cue)
+                if f.content[0] >= f.cue[1] and text[f.content[0]] in QUOTES:
+                    # “A,” he added, “B.”: the quotation before the speaker and cue opens it
+                    cue = sent.doc.char_span(*f.cue, alignment_mode="expand")
+                    if cue is not None and len(cue):
+                        f.content = _quotation_before_speaker(cue.root, f.content)
         found.sort(key=lambda f: f.content[0])
         return found
 
