@@ -462,3 +462,54 @@ def test_a_candidate_content_may_run_past_its_source_but_not_end_in_it() -> None
     assert am._edge_in((ramos[0], len(text)), ramos)
     assert not am._edge_in((0, len(text)), ramos)  # “A,” he said, “B.”: the hull runs past him
     assert not am._edge_in((0, text.index(",”") + 2), ramos)
+
+
+def test_a_parsed_source_is_never_a_passive_subject_nor_an_expletive() -> None:
+    doc = build(
+        "No casualties were reported.",
+        """
+No no DET DT det 1
+casualties casualty NOUN NNS nsubjpass 3
+were be AUX VBD auxpass 3
+reported report VERB VBN ROOT 3
+. . PUNCT . punct 3
+""",
+    )
+    assert am._parsed_source(doc, (17, 30)) is None  # "were reported": the casualties said nothing
+    doc = build(
+        "It is not clear whether he left.",
+        """
+It it PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+not not PART RB neg 1
+clear clear ADJ JJ acomp 1
+whether whether SCONJ IN mark 6
+he he PRON PRP nsubj 6
+left leave VERB VBD ccomp 1
+. . PUNCT . punct 1
+""",
+    )
+    assert am._parsed_source(doc, (3, 15)) is None
+
+
+def test_a_tagged_cue_that_drops_the_rules_medium_is_refused() -> None:
+    text = "Lacroix said in a telephone interview that he was innocent."
+    doc = build(
+        text,
+        """
+Lacroix Lacroix PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+in in ADP IN prep 1
+a a DET DT det 5
+telephone telephone NOUN NN compound 5
+interview interview NOUN NN pobj 2
+that that SCONJ IN mark 9
+he he PRON PRP nsubj 9
+was be AUX VBD ccomp 1
+innocent innocent ADJ JJ acomp 9
+. . PUNCT . punct 1
+""",
+    )
+    rule = (8, text.index("interview") + len("interview"))
+    assert am._drops_medium(doc, rule, (8, 12))  # "said"
+    assert not am._drops_medium(doc, rule, rule)

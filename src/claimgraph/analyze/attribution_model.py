@@ -43,7 +43,7 @@ from thinc.api import LSTM, Dropout, Model, Relu, Softmax, chain, with_array, wi
 
 from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
-from claimgraph.analyze.spans import QUOTES, char_range, doc_text, source_span, span_of
+from claimgraph.analyze.spans import MEDIA, QUOTES, char_range, doc_text, source_span, span_of
 
 if TYPE_CHECKING:
     from claimgraph.analyze.attribution import Found
@@ -668,6 +668,12 @@ OPTIONS = {
     "parsed_source": True,  # a new attribution with no tagged source takes its cue's subject
     "parsed_content": True,  # a new attribution with no tagged content takes its cue's complement
     "relink": True,  # a tagged source the parse does not link to the cue gives way to its subject
+    "own": True,  # a new attribution's content holds neither its cue nor its source
+    "medium": True,  # a rule cue keeps its medium ("said in a telephone interview")
+    # a rule content does not grow back over its own cue unless from a quotation ("will also
+    # seek | to cancel" became "whether prosecutors will also seek to cancel"): off, -.003
+    # content (-.007 without the quotation exception); PolNeAR's contents often run so
+    "back": False,
 }
 
 
@@ -823,6 +829,22 @@ def _ends_in_setting(doc: Doc, cue: tuple[int, int]) -> bool:
     return last.pos_ == "ADP" and last.lower_ in ("in", "at", "during") and last.i + 1 < len(doc)
 
 
+def _grows_back(text: str, c: tuple[int, int], r: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return whether the candidate content ``c`` grows back from the rules' ``r`` over its own
+    cue, not from a quotation ("whether prosecutors will also seek to cancel" for "will also seek
+    | to cancel"; “A,” he said, “B.” may)."""
+    return c[0] < r[0] and c[0] <= cue[0] < c[1] and text[c[0]] not in QUOTES
+
+
+def _drops_medium(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
+    """Return whether the tagged cue ``new`` leaves out the medium the rules' cue ``old`` names
+    ("said in a telephone interview" → "said"): PolNeAR's cues keep it."""
+    span = doc.char_span(*old, alignment_mode="expand")
+    return span is not None and any(
+        t.lemma_.lower() in MEDIA and not new[0] <= t.idx < new[1] for t in span
+    )
+
+
 def _linked(doc: Doc, cue: tuple[int, int], source: Span) -> bool:
     """Return whether the parse makes ``source`` the speaker of ``cue``: the subject, agent or
     possessor of the cue's head (or of the verb it is coordinated with or complements)."""
@@ -872,8 +894,12 @@ def _parsed_source(doc: Doc, cue: tuple[int, int]) -> Span | None:
         return None
     up = span.root
     for _ in range(3):
+        # a passive subject is what was said ("No casualties were reported"), an expletive no
+        # one ("It is not clear whether ...")
         subj = [
-            c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and not span.start <= c.i < span.end
+            c
+            for c in up.children
+            if c.dep_ == "nsubj" and c.lower_ not in ("it", "there") and not span.start <= c.i < span.end
         ]
         if subj:
             return source_span(subj[0])
@@ -991,6 +1017,7 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
             and not _two_verbs(doc, tagged_cue[0])
             and not _takes_hearer(doc, cue, tagged_cue[0])
             and not _ends_in_setting(doc, tagged_cue[0])
+            and not (OPTIONS["medium"] and _drops_medium(doc, cue, tagged_cue[0]))
         ):
             f.cue = tagged_cue[0]
         if OPTIONS["content"]:
@@ -1016,6 +1043,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                         # though it may run on past it ("“A,” he said, “B.”")
                         src = (f.source.start_char, f.source.end_char)
                         cands = {c for c in cands if c == r or not _edge_in(c, src)}
+                    if OPTIONS["back"]:  # nor grows back over its own source and cue
+                        cands = {c for c in cands if c == r or not _grows_back(doc_text(doc), c, r, own_cue)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
                     f.content = score.best(whole or cands)
                 else:
@@ -1052,6 +1081,12 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                 source = _parsed_source(doc, cue) if OPTIONS["relink"] else None
                 if source is None:
                     continue
+            mine = [cue] + ([(source.start_char, source.end_char)] if source is not None else [])
+            text = doc_text(doc)
+            if OPTIONS["own"] and any(_overlaps(content, o) for o in mine) and text[content[0]] not in QUOTES:
+                # "the minister, who ... refused to negotiate": a content holds neither its cue
+                # nor its source, unless a quotation runs around them (“A,” he said, “B.”)
+                continue
             about = source
             if source is not None and source.root.tag_ in ("WP", "WDT"):
                 # "X, who had refused to ...": the source is written "who" (as PolNeAR marks
