@@ -1287,3 +1287,25 @@ def test_a_quotation_before_speaker_and_cue_opens_the_content_of_the_one_after()
         "Brafman",
         "“Judge,” Brafman said, “I have never had that happen.”",
     )
+
+
+def test_a_preposition_left_between_a_cue_and_its_content_joins_the_cue() -> None:
+    from claimgraph.analyze.attribution import Found, _prep_to_cue
+    from claimgraph.analyze.sources import SourceInfo
+
+    text = "Most would vote for Clinton."
+    doc = build(
+        text,
+        """
+Most most ADJ JJS nsubj 2
+would would AUX MD aux 2
+vote vote VERB VB ROOT 2
+for for ADP IN prep 2
+Clinton Clinton PROPN NNP pobj 3 B-PERSON
+. . PUNCT . punct 2
+""",
+    )
+    # as the tagger may leave it: "would vote" | for | "Clinton"
+    found = Found((20, 27), (5, 15), doc[0:1], SourceInfo("unspecified", None, None), "reported")
+    _prep_to_cue(doc, found)
+    assert (text[slice(*found.cue)], text[slice(*found.content)]) == ("would vote for", "Clinton")

@@ -570,8 +570,17 @@ _CUE_PREPS = frozenset({"for", "about", "of", "on", "against", "with"})
 
 def _prep_to_cue(doc: Doc, f: Found) -> None:
     """Move a preposition that opens a content right after its cue into the cue ("is calling
-    for | the United States to step up ...", where the parse reads "for" as a clause's mark)."""
-    if f.cue is None or not 0 <= f.content[0] - f.cue[1] <= 1:
+    for | the United States to step up ...", where the parse reads "for" as a clause's mark), or
+    that stands alone between them ("would vote | for | Clinton", "comments | on | Muslims")."""
+    if f.cue is None:
+        return
+    gap = None
+    if f.content[0] > f.cue[1]:
+        gap = doc.char_span(f.cue[1], f.content[0], alignment_mode="contract")
+    if gap is not None and len(gap) == 1 and gap[0].pos_ == "ADP" and gap[0].dep_ in ("prep", "agent"):
+        f.cue = (f.cue[0], gap[0].idx + len(gap[0].text))
+        return
+    if not 0 <= f.content[0] - f.cue[1] <= 1:
         return
     span = doc.char_span(*f.content, alignment_mode="expand")
     if span is None or len(span) < 2:
