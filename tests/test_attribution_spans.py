@@ -1309,3 +1309,29 @@ Clinton Clinton PROPN NNP pobj 3 B-PERSON
     found = Found((20, 27), (5, 15), doc[0:1], SourceInfo("unspecified", None, None), "reported")
     _prep_to_cue(doc, found)
     assert (text[slice(*found.cue)], text[slice(*found.content)]) == ("would vote for", "Clinton")
+
+
+ASKED_IF = (
+    "Asked if he was bullied, the candidate said no.",
+    """
+Asked ask VERB VBN advcl 8
+if if SCONJ IN mark 4
+he he PRON PRP nsubjpass 4
+was be AUX VBD auxpass 4
+bullied bully VERB VBN advcl 0
+, , PUNCT , punct 8
+the the DET DT det 7
+candidate candidate NOUN NN nsubj 8
+said say VERB VBD ROOT 8
+no no INTJ UH intj 8
+. . PUNCT . punct 8
+""",
+)
+
+
+def test_asked_whether_is_a_question_without_a_source_and_the_answer_is_the_speakers() -> None:
+    by_id, claims = _claims(*ASKED_IF)
+    asked = next(c for c in claims if c.cue is not None and c.cue.text == "Asked")
+    assert asked.content.text == "if he was bullied" and asked.status == "uncertain"
+    assert by_id[asked.source].kind == "unspecified" and by_id[asked.source].start is None
+    assert _reports(ASKED_IF)["said"] == ("the candidate", "no")

@@ -394,6 +394,19 @@ def _quotation_before_speaker(tok: Token, rng: tuple[int, int]) -> tuple[int, in
     return before[0], rng[1]
 
 
+def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
+    """Return whether ``tok`` is the bare participle of "Asked whether X, ..." or "when asked
+    about X": a question put by someone unnamed to the clause's subject."""
+    return (
+        tok.lemma_ == "ask"
+        and tok.tag_ == "VBN"
+        and not subj
+        and not passive_subj
+        and tok.dep_ in ("advcl", "conj", "ROOT")
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
+    )
+
+
 def _opening_quotation(sent: Span) -> int | None:
     """Return where the quotation a sentence opens with starts: at its first character, or
     after one conjunction or adverb ('But “Donald Trump's candidacy is strengthened.”')."""
@@ -947,6 +960,11 @@ class Attributor:
             # _trim_coordination reads it
             up = tok.head.head
             subj = [c for c in up.children if c.dep_ == "nsubj"]
+        if _asked_of(tok, subj, passive_subj):
+            # "Asked whether X, 75 percent said yes": whoever asked is not named, and the people
+            # asked did not ask; the question stands without a source, as PolNeAR marks it
+            nobody = SourceInfo("unspecified", None, None)
+            return Found(rng, (cue[0], cue_end or cue[1]), None, nobody, st.cue_status(tok))
         for _ in range(3):  # "X wants to criticize Y", "X said A and added B": X is the source
             if subj or passive_subj:
                 break  # ("X met Y before the ceasefire was signed": not X's signing)
