@@ -90,3 +90,25 @@ resume resume VERB VB conj 4
 """,
     )
     assert [(t.text, s) for t, s in st.hedges(doc)] == [("begun", "hedged"), ("may", "uncertain")]
+
+
+IT_SEEMS = (
+    "It seems that the talks failed.",
+    """
+It it PRON PRP nsubj 1
+seems seem VERB VBZ ROOT 1
+that that SCONJ IN mark 5
+the the DET DT det 4
+talks talk NOUN NNS nsubj 5
+failed fail VERB VBD ccomp 1
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_status_it_seems_that_is_the_texts_own_hedge():
+    doc = build(*IT_SEEMS)
+    assert st.content_status("asserted", doc[:]) == ("hedged", [doc[1]])
+    from test_attribution_spans import _reports
+
+    assert _reports(IT_SEEMS) == {}  # "It" says nothing: no report, the publisher's hedged claim

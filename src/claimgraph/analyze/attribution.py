@@ -960,6 +960,8 @@ class Attributor:
             # _trim_coordination reads it
             up = tok.head.head
             subj = [c for c in up.children if c.dep_ == "nsubj"]
+        if st.is_seeming(tok):
+            return None  # "It appears that X": nobody says X; it is the text's own hedged claim
         if _asked_of(tok, subj, passive_subj):
             # "Asked whether X, 75 percent said yes": whoever asked is not named, and the people
             # asked did not ask; the question stands without a source, as PolNeAR marks it

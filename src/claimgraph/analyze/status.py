@@ -76,6 +76,16 @@ def is_open_question(tok: Token) -> bool:
     return opens and (word in ("unclear", "unknown", "uncertain") or negated)
 
 
+def is_seeming(tok: Token) -> bool:
+    """Return whether ``tok`` heads "it appears that ..." or "it seems that ...": an "it" that
+    stands for no one, and the text's own hedge on the clause (like "apparently")."""
+    return (
+        tok.lemma_ in ("appear", "seem")
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children)
+        and any(c.dep_ == "ccomp" for c in tok.children)
+    )
+
+
 #: modal verbs of possibility: uncertain as modals only (the table lists them for phrases)
 MODALS = frozenset({"may", "might", "could"})
 
@@ -94,6 +104,8 @@ def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
             found.append((tok, "hedged"))
         elif is_open_question(tok):
             found.append((tok, "uncertain"))
+        elif is_seeming(tok):
+            found.append((tok, "hedged"))
         elif (
             tok.lemma_ in HEARSAY_PASSIVES
             and tok.tag_ == "VBN"
