@@ -1335,3 +1335,27 @@ def test_asked_whether_is_a_question_without_a_source_and_the_answer_is_the_spea
     assert asked.content.text == "if he was bullied" and asked.status == "uncertain"
     assert by_id[asked.source].kind == "unspecified" and by_id[asked.source].start is None
     assert _reports(ASKED_IF)["said"] == ("the candidate", "no")
+
+
+FIRST_ACT_THEN_SAYS = (
+    "Kasich offered him a job, then says he will welcome advice.",
+    """
+Kasich Kasich PROPN NNP nsubj 1 B-PERSON
+offered offer VERB VBD ccomp 7
+him he PRON PRP dative 1
+a a DET DT det 4
+job job NOUN NN dobj 1
+, , PUNCT , punct 7
+then then ADV RB advmod 7
+says say VERB VBZ ROOT 7
+he he PRON PRP nsubj 10
+will will AUX MD aux 10
+welcome welcome VERB VB ccomp 7
+advice advice NOUN NN dobj 10
+. . PUNCT . punct 7
+""",
+)
+
+
+def test_a_clause_before_then_says_is_the_speakers_first_act_not_what_he_says() -> None:
+    assert _reports(FIRST_ACT_THEN_SAYS)["then says"] == ("Kasich", "he will welcome advice")

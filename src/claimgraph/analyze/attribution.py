@@ -394,6 +394,23 @@ def _quotation_before_speaker(tok: Token, rng: tuple[int, int]) -> tuple[int, in
     return before[0], rng[1]
 
 
+def _earlier_clause(tok: Token) -> Token | None:
+    """Return the clause the parse made the first complement of a verb of saying that has no
+    subject but another complement after it: in "Kasich offered the man a job, then says he'll
+    welcome advice", "offered" is not what he says but his first act, and its subject his."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or not _speech_verb(tok):
+        return None
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    before = [c for c in comps if c.i < tok.i and any(g.dep_ == "nsubj" for g in c.children)]
+    after = [c for c in comps if c.i > tok.i]
+    if len(before) != 1 or not after or quoted(before[0]):
+        return None
+    between = [t for t in tok.doc[before[0].right_edge.i + 1 : tok.i] if not t.is_punct]
+    if not all(t.lower_ in ("then", "and", "but", "later") for t in between):
+        return None
+    return before[0]
+
+
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
     """Return whether ``tok`` is the bare participle of "Asked whether X, ..." or "when asked
     about X": a question put by someone unnamed to the clause's subject."""
@@ -861,6 +878,9 @@ class Attributor:
                             c = next(x for x in tok.children if x.dep_ == "ccomp")
                         if c not in comps:
                             comps.append(c)
+                earlier = _earlier_clause(tok)
+                if earlier is not None:
+                    comps = [c for c in comps if c.i != earlier.i]  # "X did A, then says B": B
                 content: list[Token] = []
                 for c in comps:
                     if c.dep_ == "prep":
@@ -962,6 +982,9 @@ class Attributor:
             subj = [c for c in up.children if c.dep_ == "nsubj"]
         if st.is_seeming(tok):
             return None  # "It appears that X": nobody says X; it is the text's own hedged claim
+        earlier = _earlier_clause(tok) if not subj and not passive_subj else None
+        if earlier is not None:
+            subj = [c for c in earlier.children if c.dep_ == "nsubj"][:1]
         if _asked_of(tok, subj, passive_subj):
             # "Asked whether X, 75 percent said yes": whoever asked is not named, and the people
             # asked did not ask; the question stands without a source, as PolNeAR marks it
