@@ -513,3 +513,31 @@ innocent innocent ADJ JJ acomp 9
     rule = (8, text.index("interview") + len("interview"))
     assert am._drops_medium(doc, rule, (8, 12))  # "said"
     assert not am._drops_medium(doc, rule, rule)
+
+
+def test_a_candidate_content_does_not_grow_back_over_its_cue_to_whether() -> None:
+    text = "It is not clear whether prosecutors will ask a judge to annul it."
+    doc = build(
+        text,
+        """
+It it PRON PRP nsubj 1
+is be AUX VBZ ROOT 1
+not not PART RB neg 1
+clear clear ADJ JJ acomp 1
+whether whether SCONJ IN mark 8
+prosecutors prosecutor NOUN NNS nsubj 8
+will will AUX MD aux 8
+ask ask VERB VB ccomp 1
+a a DET DT det 10
+judge judge NOUN NN dobj 8
+to to PART TO aux 12
+annul annul VERB VB xcomp 8
+it it PRON PRP dobj 12
+. . PUNCT . punct 1
+""",
+    )
+    cue = (text.index("will"), text.index("ask") + 3)
+    rules = (text.index("a judge"), len(text) - 1)
+    assert am._grows_back(doc, (text.index("whether"), len(text) - 1), rules, cue)
+    assert not am._grows_back(doc, (text.index("prosecutors"), len(text) - 1), rules, cue)
+    assert not am._grows_back(doc, rules, rules, cue)

@@ -670,10 +670,10 @@ OPTIONS = {
     "relink": True,  # a tagged source the parse does not link to the cue gives way to its subject
     "own": True,  # a new attribution's content holds neither its cue nor its source
     "medium": True,  # a rule cue keeps its medium ("said in a telephone interview")
-    # a rule content does not grow back over its own cue unless from a quotation ("will also
-    # seek | to cancel" became "whether prosecutors will also seek to cancel"): off, -.003
-    # content (-.007 without the quotation exception); PolNeAR's contents often run so
-    "back": False,
+    # a rule content does not grow back over its own cue to "whether" ("will also seek | to
+    # cancel" became "whether prosecutors will also seek to cancel"); to any word but a
+    # quotation mark it cost .003 content, to any word .007: PolNeAR's contents often run so
+    "back": True,
 }
 
 
@@ -829,11 +829,15 @@ def _ends_in_setting(doc: Doc, cue: tuple[int, int]) -> bool:
     return last.pos_ == "ADP" and last.lower_ in ("in", "at", "during") and last.i + 1 < len(doc)
 
 
-def _grows_back(text: str, c: tuple[int, int], r: tuple[int, int], cue: tuple[int, int]) -> bool:
+def _grows_back(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return whether the candidate content ``c`` grows back from the rules' ``r`` over its own
-    cue, not from a quotation ("whether prosecutors will also seek to cancel" for "will also seek
-    | to cancel"; “A,” he said, “B.” may)."""
-    return c[0] < r[0] and c[0] <= cue[0] < c[1] and text[c[0]] not in QUOTES
+    cue to the word that opens the cue's own clause ("whether prosecutors will also seek to
+    cancel" for "will also seek | to cancel": the open question is the text's, the seeking the
+    prosecutors')."""
+    if not (c[0] < r[0] and c[0] <= cue[0] < c[1]):
+        return False
+    first = doc.char_span(c[0], c[1], alignment_mode="expand")
+    return first is not None and len(first) > 0 and first[0].lower_ in ("whether", "if")
 
 
 def _drops_medium(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
@@ -1044,7 +1048,7 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                         src = (f.source.start_char, f.source.end_char)
                         cands = {c for c in cands if c == r or not _edge_in(c, src)}
                     if OPTIONS["back"]:  # nor grows back over its own source and cue
-                        cands = {c for c in cands if c == r or not _grows_back(doc_text(doc), c, r, own_cue)}
+                        cands = {c for c in cands if c == r or not _grows_back(doc, c, r, own_cue)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
                     f.content = score.best(whole or cands)
                 else:
