@@ -28,6 +28,8 @@ from claimgraph.analyze import status as st
 from claimgraph.analyze.lexicon import fold
 from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 from claimgraph.analyze.spans import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
     QUOTES,
     char_range,
     chars,
@@ -255,17 +257,14 @@ def _subject_before(tok: Token) -> Token | None:
     return cur if cur.right_edge.i == i and cur.left_edge.i >= tok.sent.start else None
 
 
-_CLOSING = ("”", '"', "»")
-
-
 def _after_quotation(tok: Token) -> bool:
     """Return whether the phrase of ``tok`` follows a closing quotation mark ("“…,” Ramos")."""
     i = tok.left_edge.i
-    if tok.doc[i].text not in _CLOSING:  # the parse may hang the mark on the phrase
+    if tok.doc[i].text not in CLOSING_QUOTES:  # the parse may hang the mark on the phrase
         i -= 1
         while i >= 0 and tok.doc[i].text == ",":
             i -= 1
-    return i >= 0 and tok.doc[i].text in _CLOSING
+    return i >= 0 and tok.doc[i].text in CLOSING_QUOTES
 
 
 def _subjects(tok: Token) -> list[Token]:
@@ -430,7 +429,7 @@ def _opening_quotation(sent: Span) -> int | None:
     toks = [t for t in sent if not t.is_space]
     if toks and toks[0].text in QUOTES:
         return toks[0].idx
-    if len(toks) > 1 and toks[0].pos_ in ("CCONJ", "ADV") and toks[1].text in ("“", '"', "«"):
+    if len(toks) > 1 and toks[0].pos_ in ("CCONJ", "ADV") and toks[1].text in OPENING_QUOTES:
         return toks[1].idx
     return None
 

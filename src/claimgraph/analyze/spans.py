@@ -15,6 +15,9 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span, Token
 
 QUOTES = '"“”«»„'
+#: the marks that open and that close a double quotation ('"' does both)
+OPENING_QUOTES = '“"«„'
+CLOSING_QUOTES = '”"»'
 
 
 #: the text of each Doc asked about, for as long as the Doc lives
@@ -334,7 +337,7 @@ def quote_after(text: str, pos: int) -> tuple[int, int] | None:
     i = pos
     while i < len(text) and text[i] in " ,:\u00a0":
         i += 1
-    if i >= len(text) or text[i] not in '“"«„':
+    if i >= len(text) or text[i] not in OPENING_QUOTES:
         return None
     closer = {"“": "”", "«": "»", "„": "“"}.get(text[i], text[i])
     end = text.find(closer, i + 1)
@@ -348,7 +351,7 @@ def quote_before(text: str, pos: int) -> tuple[int, int] | None:
     i = pos - 1
     while i >= 0 and text[i] in " ,\u00a0":
         i -= 1
-    if i < 0 or text[i] not in '”"»':
+    if i < 0 or text[i] not in CLOSING_QUOTES:
         return None
     opener = {"”": "“", "»": "«"}.get(text[i], text[i])
     start = text.rfind(opener, 0, i)
