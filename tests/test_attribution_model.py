@@ -541,3 +541,60 @@ it it PRON PRP dobj 12
     assert am._grows_back(doc, (text.index("whether"), len(text) - 1), rules, cue)
     assert not am._grows_back(doc, (text.index("prosecutors"), len(text) - 1), rules, cue)
     assert not am._grows_back(doc, rules, rules, cue)
+
+
+def test_a_candidate_content_does_not_run_on_over_the_occasion_of_its_cue() -> None:
+    text = "Naviera rejected the accusations as false in a statement."
+    doc = build(
+        text,
+        """
+Naviera Naviera PROPN NNP nsubj 1 B-ORG
+rejected reject VERB VBD ROOT 1
+the the DET DT det 3
+accusations accusation NOUN NNS dobj 1
+as as ADV RB prep 1
+false false ADJ JJ amod 4
+in in ADP IN prep 1
+a a DET DT det 8
+statement statement NOUN NN pobj 6
+. . PUNCT . punct 1
+""",
+    )
+    cue = (8, 16)  # "rejected"
+    rule = (17, text.index(" in a"))  # "the accusations as false"
+    tagged = (17, text.index("."))
+    assert doc.text[slice(*rule)] == "the accusations as false"
+    assert am._takes_occasion(doc, tagged, rule, cue)
+    assert not am._takes_occasion(doc, rule, rule, cue)
+    assert not am._takes_occasion(doc, (17, text.index(" as")), rule, cue)  # a shorter one
+
+
+RELATIVE_WITH_PHRASE = (
+    "Castellar, who as governor refused to talk, left.",
+    """
+Castellar Castellar PROPN NNP nsubj 9 B-PERSON
+, , PUNCT , punct 0
+who who PRON WP nsubj 5
+as as ADP IN prep 5
+governor governor NOUN NN pobj 3
+refused refuse VERB VBD relcl 0
+to to PART TO aux 7
+talk talk VERB VB xcomp 5
+, , PUNCT , punct 0
+left leave VERB VBD ROOT 9
+. . PUNCT . punct 9
+""",
+)
+
+
+def test_a_tagged_relative_pronoun_source_is_the_pronoun_alone() -> None:
+    doc = EntityLinker(NLP)(build(*RELATIVE_WITH_PHRASE))
+    found = Attributor(NLP).find(doc, refine=False)
+    tags = np.array(_tags("O", "O", "B-SRC", "I-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "O", "O"))
+    logp = np.log(np.full((len(doc), len(am.TAGS)), 0.01))
+    logp[np.arange(len(doc)), tags] = np.log(0.9)
+    new = [f for f in am.refine(doc, found, (logp, tags)) if f.cue is not None]
+    assert [(f.source.text if f.source is not None else None, doc.text[slice(*f.content)]) for f in new] == [
+        ("who", "to talk")
+    ]
+    assert new[0].info.kind == "person"

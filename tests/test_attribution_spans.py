@@ -1044,6 +1044,27 @@ def test_a_quotation_mark_glued_to_a_comma_or_colon_is_split_off() -> None:
     assert [t.text for t in nlp("red,blue and 3,000")] == [t.text for t in spacy.blank("en")("red,blue and 3,000")]
 
 
+def test_typographic_apostrophes_get_the_plain_spelling_s_features() -> None:
+    import spacy
+
+    from claimgraph.analyze.pipeline import straighten_quotes
+
+    nlp = spacy.blank("en")
+    straighten_quotes(nlp)
+    curly, plain = nlp("They don’t care, it’s Trump’s “fault.”"), nlp("They don't care, it's Trump's \"fault.\"")
+    assert [t.text for t in curly] != [t.text for t in plain]  # the text is not touched
+    for attr in ("lower_", "shape_", "prefix_", "suffix_"):
+        assert [getattr(t, attr) for t in curly] == [getattr(t, attr) for t in plain]
+
+
+def test_a_content_ending_in_a_typographic_contraction_keeps_it(analyzer) -> None:
+    from claimgraph import Document
+
+    [result] = analyzer.analyze([Document(text="Moore said he would act when others won’t.", origin="t")])
+    [claim] = [c for c in result["claims"] if c.get("cue")]
+    assert claim["content"]["text"] == "he would act when others won’t"
+
+
 OCCASION_IN_CONTENT = (
     "Trump said he would win during a speech in Iowa.",
     """
@@ -1359,3 +1380,120 @@ advice advice NOUN NN dobj 10
 
 def test_a_clause_before_then_says_is_the_speakers_first_act_not_what_he_says() -> None:
     assert _reports(FIRST_ACT_THEN_SAYS)["then says"] == ("Kasich", "he will welcome advice")
+
+
+SECOND_REPORT = (
+    "Six in 10 voters said Clinton is honest, and three-quarters said Sanders is honest.",
+    """
+Six six NUM CD quantmod 2 B-CARDINAL
+in in ADP IN quantmod 2
+10 10 NUM CD nummod 3 B-CARDINAL
+voters voter NOUN NNS nsubj 4
+said say VERB VBD ROOT 4
+Clinton Clinton PROPN NNP nsubj 6 B-PERSON
+is be AUX VBZ ccomp 4
+honest honest ADJ JJ acomp 6
+, , PUNCT , punct 6
+and and CCONJ CC cc 6
+three three NUM CD nummod 12 B-CARDINAL
+- - PUNCT HYPH punct 12 I-CARDINAL
+quarters quarter NOUN NNS nsubj 13 I-CARDINAL
+said say VERB VBD ccomp 4
+Sanders Sanders PROPN NNP nsubj 15 B-PERSON
+is be AUX VBZ ccomp 13
+honest honest ADJ JJ acomp 15
+. . PUNCT . punct 4
+""",
+)
+
+
+def test_a_second_report_the_parse_made_a_complement_of_the_first_stands_apart() -> None:
+    by_id, claims = _claims(*SECOND_REPORT)
+    reports = sorted(
+        (c.cue.text, by_id[c.source].text, c.content.text, [by_id[s].text for s in c.chain])
+        for c in claims
+        if c.cue is not None
+    )
+    assert reports == [
+        ("said", "Six in 10 voters", "Clinton is honest", ["The Daily Post", "Six in 10 voters"]),
+        ("said", "three-quarters", "Sanders is honest", ["The Daily Post", "three-quarters"]),
+    ]
+
+
+FREE_RELATIVE = (
+    "Marburg said the minister owed Congress an account of what he had promised a man.",
+    """
+Marburg Marburg PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+the the DET DT det 3
+minister minister NOUN NN nsubj 4
+owed owe VERB VBD ccomp 1
+Congress Congress PROPN NNP dative 4 B-ORG
+an an DET DT det 7
+account account NOUN NN dobj 4
+of of ADP IN prep 7
+what what PRON WP dobj 12
+he he PRON PRP nsubj 12
+had have AUX VBD aux 12
+promised promise VERB VBN pcomp 8
+a a DET DT det 14
+man man NOUN NN dobj 12
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_verb_whose_object_is_a_fronted_what_claims_nothing() -> None:
+    # "what he had promised a man" names a thing; it is no claim of "he" with itself as content
+    reports = _reports(FREE_RELATIVE)
+    assert set(reports) == {"said"}
+    assert reports["said"][1].endswith("of what he had promised a man")
+
+
+DATELINE_SUBJECT = (
+    "WASHINGTON, Aug. 24 (UPI) — A spokesman for Hillary Clinton called the report outrageous.",
+    # the parse of the article made the dateline a second subject of "called"
+    """
+WASHINGTON WASHINGTON PROPN NNP nsubj 13 B-GPE
+, , PUNCT , punct 0
+Aug. Aug. PROPN NNP appos 0 B-DATE
+24 24 NUM CD nummod 2 I-DATE
+( ( PUNCT -LRB- punct 5
+UPI UPI PROPN NNP appos 2 B-ORG
+) ) PUNCT -RRB- punct 2
+— — PUNCT : punct 0
+A a DET DT det 9
+spokesman spokesman NOUN NN nsubj 13
+for for ADP IN prep 9
+Hillary Hillary PROPN NNP compound 12 B-PERSON
+Clinton Clinton PROPN NNP pobj 10 I-PERSON
+called call VERB VBD ROOT 13
+the the DET DT det 15
+report report NOUN NN dobj 13
+outrageous outrageous ADJ JJ oprd 13
+. . PUNCT . punct 13
+""",
+)
+
+
+def test_a_dateline_the_parse_made_a_subject_is_not_the_speaker() -> None:
+    assert _reports(DATELINE_SUBJECT)["called"][0] == "A spokesman for Hillary Clinton"
+
+
+def test_an_opening_dateline_is_kept_in_one_piece_with_its_sentence() -> None:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("claimgraph_paragraphs")
+    doc = nlp("Port chief charged\n\nWASHINGTON (AP) — Prosecutors charged him.")
+    starts = {t.text: t.is_sent_start for t in doc}
+    assert starts["WASHINGTON"] is True
+    # set, not merely left unset: the parser may not cut the dateline off or into pieces
+    assert all(starts[w] is False for w in ("(", "AP", ")", "—", "Prosecutors"))
+
+
+def test_a_word_of_an_opening_dateline_is_known_as_such() -> None:
+    from claimgraph.analyze.spans import in_opening_dateline
+
+    doc = build(*DATELINE_SUBJECT)
+    assert [t.text for t in doc if in_opening_dateline(t)] == ["WASHINGTON", ",", "Aug.", "24", "(", "UPI", ")", "—"]

@@ -29,6 +29,7 @@ from claimgraph.analyze.lexicon import fold
 from claimgraph.analyze.sources import EntityIndex, SourceInfo, classify
 from claimgraph.analyze.spans import (
     CLOSING_QUOTES,
+    OPENING_DATELINE,
     OPENING_QUOTES,
     QUOTES,
     char_range,
@@ -37,6 +38,7 @@ from claimgraph.analyze.spans import (
     cue_range,
     doc_text,
     enclosing_quotation,
+    in_opening_dateline,
     is_occasion,
     medium_clause,
     quotation_at,
@@ -270,13 +272,18 @@ def _after_quotation(tok: Token) -> bool:
 def _subjects(tok: Token) -> list[Token]:
     """Return the subjects of ``tok``, without those the parse took from a quotation the verb
     stands outside of ("“Very good reporter, this guy,” Trump said": the quotation's noun is
-    what Trump said, not who said it), unless nothing else is left."""
+    what Trump said, not who said it), or from the dateline before it ("WASHINGTON, Aug. 24
+    (UPI) — A spokesman ... called"), unless nothing else is left."""
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     if len(subj) < 2:
         return subj
     text = doc_text(tok.doc)
     outside = quotation_at(text, tok.idx) is None
-    kept = [c for c in subj if not (outside and quotation_at(text, c.idx) is not None)]
+    kept = [
+        c
+        for c in subj
+        if not (outside and quotation_at(text, c.idx) is not None) and not in_opening_dateline(c)
+    ]
     return kept or subj
 
 
@@ -323,11 +330,6 @@ def _speech_verb(tok: Token) -> bool:
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
 
-#: a dateline that opens a content at the start of a paragraph: "VILLASERENA, March 14 (Reuters) - ",
-#: "WASHINGTON (AP) — ", "VILLASERENA - ": where the story was filed, no part of what anyone claims
-_CONTENT_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^()\n]{0,40})?\s*(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
-)
 #: a wire dateline: "VILLASERENA, March 14 (Reuters) -"
 DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+(?:,[^()]{0,40})?\s*\([A-Za-z .]+\)?\W*$")
 
@@ -408,6 +410,28 @@ def _earlier_clause(tok: Token) -> Token | None:
     if not all(t.lower_ in ("then", "and", "but", "later") for t in between):
         return None
     return before[0]
+
+
+def _second_report(tok: Token, comps: list[Token]) -> Token | None:
+    """Return a later complement of a verb of saying that is a report of its own, coordinated
+    with the first: "Six in 10 said A, and three-quarters said B", which the parse makes two
+    complements of the first "said" (B was nested in A's report, through its speaker)."""
+    clauses = sorted((c for c in comps if c.dep_ == "ccomp"), key=lambda c: c.i)
+    if len(clauses) < 2 or clauses[0].i < tok.i:
+        return None
+    first = clauses[0]
+    for c in clauses[1:]:
+        if c.pos_ not in ("VERB", "AUX") or not (_speech_verb(c) or st.stance(c.lemma_) is not None):
+            continue
+        if not any(g.dep_ == "nsubj" and g.i < c.i for g in c.children):
+            continue
+        last = first.right_edge.i  # the "and" may hang on the first clause, at its end
+        while last > first.i and (tok.doc[last].dep_ == "cc" or tok.doc[last].is_punct):
+            last -= 1
+        between = tok.doc[last + 1 : c.left_edge.i]
+        if any(t.dep_ == "cc" or t.text == ";" for t in between):
+            return c
+    return None
 
 
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
@@ -567,7 +591,7 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
             elif (
                 v.dep_ == "conj"
                 and st.stance(v.lemma_) is not None
-                and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN") for g in v.children)
+                and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in v.children)
             ):
                 kind = "second"  # "X told Reuters that A, and an official confirmed B"
             elif (
@@ -877,9 +901,14 @@ class Attributor:
                             c = next(x for x in tok.children if x.dep_ == "ccomp")
                         if c not in comps:
                             comps.append(c)
+                if any(c.i < tok.i and c.tag_ in ("WP", "WDT") for c in comps):
+                    continue  # "what he had promised a man": a free relative names, claims nothing
                 earlier = _earlier_clause(tok)
                 if earlier is not None:
                     comps = [c for c in comps if c.i != earlier.i]  # "X did A, then says B": B
+                second = _second_report(tok, comps)
+                if second is not None:
+                    comps = [c for c in comps if c.i != second.i]  # "X said A, and Y said B": A
                 content: list[Token] = []
                 for c in comps:
                     if c.dep_ == "prep":
@@ -1259,7 +1288,7 @@ class Attributor:
             if f.source is not None and TRIM_SOURCES:
                 f.source = _trim_source(f.source)
             at_paragraph = f.content[0] == 0 or text[f.content[0] - 1] == "\n"
-            dateline = _CONTENT_DATELINE.match(text, f.content[0], f.content[1]) if at_paragraph else None
+            dateline = OPENING_DATELINE.match(text, f.content[0], f.content[1]) if at_paragraph else None
             if dateline is not None and dateline.end() < f.content[1]:
                 f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
         return found

@@ -43,7 +43,16 @@ from thinc.api import LSTM, Dropout, Model, Relu, Softmax, chain, with_array, wi
 
 from claimgraph.analyze import frames as fr
 from claimgraph.analyze import status as st
-from claimgraph.analyze.spans import MEDIA, QUOTES, char_range, doc_text, source_span, span_of
+from claimgraph.analyze.spans import (
+    MEDIA,
+    QUOTES,
+    char_range,
+    doc_text,
+    in_opening_dateline,
+    is_occasion,
+    source_span,
+    span_of,
+)
 
 if TYPE_CHECKING:
     from claimgraph.analyze.attribution import Found
@@ -674,6 +683,10 @@ OPTIONS = {
     # cancel" became "whether prosecutors will also seek to cancel"); to any word but a
     # quotation mark it cost .003 content, to any word .007: PolNeAR's contents often run so
     "back": True,
+    # nor grows on over a phrase of the cue verb that names the occasion ("rejected the
+    # accusations as false | in a statement")
+    "occasion": True,
+    "circumstance": True,
 }
 
 
@@ -840,6 +853,22 @@ def _grows_back(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple[int
     return first is not None and len(first) > 0 and first[0].lower_ in ("whether", "if")
 
 
+def _takes_occasion(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return whether the candidate content ``c`` runs on past the rules' ``r`` over a phrase
+    that hangs on the cue and names the occasion of the speech ("in a statement", "at a
+    rally"), which the rules leave out of the content on purpose."""
+    if c[1] <= r[1]:
+        return False
+    return any(
+        cue[0] <= t.head.idx < cue[1]
+        and (
+            (t.dep_ == "prep" and is_occasion(t))
+            or (OPTIONS["circumstance"] and t.dep_ == "advcl" and any(g.dep_ == "mark" for g in t.children))
+        )
+        for t in doc.char_span(r[1], c[1], alignment_mode="expand") or ()
+    )
+
+
 def _drops_medium(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
     """Return whether the tagged cue ``new`` leaves out the medium the rules' cue ``old`` names
     ("said in a telephone interview" → "said"): PolNeAR's cues keep it."""
@@ -903,7 +932,10 @@ def _parsed_source(doc: Doc, cue: tuple[int, int]) -> Span | None:
         subj = [
             c
             for c in up.children
-            if c.dep_ == "nsubj" and c.lower_ not in ("it", "there") and not span.start <= c.i < span.end
+            if c.dep_ == "nsubj"
+            and c.lower_ not in ("it", "there")
+            and not span.start <= c.i < span.end
+            and not in_opening_dateline(c)  # "WASHINGTON (AP) — Prosecutors charged"
         ]
         if subj:
             return source_span(subj[0])
@@ -1049,6 +1081,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                         cands = {c for c in cands if c == r or not _edge_in(c, src)}
                     if OPTIONS["back"]:  # nor grows back over its own source and cue
                         cands = {c for c in cands if c == r or not _grows_back(doc, c, r, own_cue)}
+                    if OPTIONS["occasion"]:
+                        cands = {c for c in cands if c == r or not _takes_occasion(doc, c, r, own_cue)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
                     f.content = score.best(whole or cands)
                 else:
@@ -1077,6 +1111,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                 content = _parsed_content(doc, cue, [x for _, x in taken])
                 if content is not None:
                     source = source or _parsed_source(doc, cue)
+            if source is not None and in_opening_dateline(source[0]):
+                source = None  # "WASHINGTON (AP" is where the story was filed, not who speaks
             if source is None and content is not None and OPTIONS["parsed_source"]:
                 source = _parsed_source(doc, cue)
             if content is None or (OPTIONS["sourced"] and source is None):
@@ -1092,9 +1128,10 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                 # nor its source, unless a quotation runs around them (“A,” he said, “B.”)
                 continue
             about = source
-            if source is not None and source.root.tag_ in ("WP", "WDT"):
+            if source is not None and source[0].tag_ in ("WP", "WDT") and source.root.tag_ in ("WP", "WDT"):
                 # "X, who had refused to ...": the source is written "who" (as PolNeAR marks
-                # it); what it is, is X
+                # it; not "who as governor of the province"); what it is, is X
+                source = source[:1]
                 about = _antecedent(doc, cue, source)
                 if about is None:
                     continue

@@ -17,10 +17,28 @@ from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc exte
 
 @Language.component("claimgraph_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so that headlines and captions stand alone."""
+    """Start a sentence after every line break, so that headlines and captions stand alone, and
+    keep the dateline that opens a paragraph in one sentence with the words after it
+    ("WASHINGTON (AP) — Prosecutors charged ...": the parse cut it into three sentences and made
+    "AP" the subject of "charged"; as a sentence of its own it costs the entity recogniser the
+    name right after it)."""
+    from claimgraph.analyze.spans import OPENING_DATELINE
+
+    opening = [0] if len(doc) else []
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+            opening.append(tok.i + 1)
+    text = doc.text
+    for first in opening:
+        found = OPENING_DATELINE.match(text, doc[first].idx)
+        if found is None:
+            continue
+        after = next((t for t in doc[first:] if t.idx >= found.end()), None)
+        if after is None or "\n" in text[doc[first].idx : after.idx]:
+            continue
+        for t in doc[first + 1 : after.i + 1]:
+            t.is_sent_start = False
     return doc
 
 

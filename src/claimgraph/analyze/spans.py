@@ -15,6 +15,21 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span, Token
 
 QUOTES = '"“”«»„'
+#: a dateline that opens a paragraph: "VILLASERENA, March 14 (Reuters) - ", "WASHINGTON (AP) — ",
+#: "VILLASERENA - ": where the story was filed, no part of what anyone claims
+OPENING_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,[^()\n]{0,40})?\s*(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
+)
+
+
+def in_opening_dateline(tok: Token) -> bool:
+    """Return whether ``tok`` lies in the dateline that opens its paragraph ("WASHINGTON (AP) —")."""
+    text = doc_text(tok.doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    found = OPENING_DATELINE.match(text, start)
+    return found is not None and tok.idx < found.end()
+
+
 #: the marks that open and that close a double quotation ('"' does both)
 OPENING_QUOTES = '“"«„'
 CLOSING_QUOTES = '”"»'
@@ -249,11 +264,18 @@ _TAKE_PLACE = frozenset(
 )
 
 
+def speaks_anonymously(prep: Token) -> bool:
+    """Return whether a prepositional phrase is the condition of anonymity a source spoke on."""
+    return prep.lower_ in _OCCASION_PREPS and any(x.lower_ == "anonymity" for x in prep.subtree)
+
+
 def is_occasion(prep: Token) -> bool:
     """Return whether a prepositional phrase names an occasion of speech ("in a tweet", "at a
-    victory rally", "on his Facebook page", "during the press conference")."""
-    return prep.lower_ in _OCCASION_PREPS and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in OCCASIONS for g in prep.children
+    victory rally", "on his Facebook page", "during the press conference", "on condition of
+    anonymity")."""
+    return speaks_anonymously(prep) or (
+        prep.lower_ in _OCCASION_PREPS
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in OCCASIONS for g in prep.children)
     )
 
 
@@ -270,8 +292,8 @@ def trim_occasion(tokens: list[Token]) -> list[Token]:
             continue
         if t.right_edge.i < last and not all(x.is_punct for x in toks if x.i > t.right_edge.i):
             continue
-        anonymity = any(x.lower_ == "anonymity" for x in t.subtree)
-        if not anonymity and not is_occasion(t):
+        anonymity = speaks_anonymously(t)
+        if not is_occasion(t):
             continue
         own = t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and t.head.lemma_.lower() not in _TAKE_PLACE
         if anonymity or own:
