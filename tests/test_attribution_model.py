@@ -598,3 +598,31 @@ def test_a_tagged_relative_pronoun_source_is_the_pronoun_alone() -> None:
         ("who", "to talk")
     ]
     assert new[0].info.kind == "person"
+
+
+ADJUNCT_CONTENT = (
+    "Contacts have continued following the capture of the dictator.",
+    """
+Contacts contact NOUN NNS nsubj 2
+have have AUX VBP aux 2
+continued continue VERB VBN ROOT 2
+following follow VERB VBG xcomp 2
+the the DET DT det 5
+capture capture NOUN NN dobj 3
+of of ADP IN prep 5
+the the DET DT det 8
+dictator dictator NOUN NN pobj 6
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_a_tagged_cue_whose_content_is_a_phrase_of_time_makes_no_claim() -> None:
+    doc = EntityLinker(NLP)(build(*ADJUNCT_CONTENT))
+    found = Attributor(NLP).find(doc, refine=False)
+    tags = np.array(_tags("B-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O"))
+    logp = np.log(np.full((len(doc), len(am.TAGS)), 0.01))
+    logp[np.arange(len(doc)), tags] = np.log(0.9)
+    assert [f for f in am.refine(doc, found, (logp, tags)) if f.cue is not None] == []
+    assert am._adjunct(doc, (doc[3].idx, len(doc.text) - 1))
+    assert not am._adjunct(doc, (doc[4].idx, len(doc.text) - 1))

@@ -687,6 +687,9 @@ OPTIONS = {
     # accusations as false | in a statement")
     "occasion": True,
     "circumstance": True,
+    # a new attribution's content is no adjunct of time or concession ("Contacts have continued
+    # | following the capture": PolNeAR's contents almost never open with one)
+    "adjunct": True,
 }
 
 
@@ -866,6 +869,22 @@ def _takes_occasion(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple
             or (OPTIONS["circumstance"] and t.dep_ == "advcl" and any(g.dep_ == "mark" for g in t.children))
         )
         for t in doc.char_span(r[1], c[1], alignment_mode="expand") or ()
+    )
+
+
+#: prepositions that open a phrase of time or concession, not something said
+_ADJUNCT_PREPS = frozenset({"following", "after", "before", "during", "since", "until", "amid", "despite"})
+
+
+def _adjunct(doc: Doc, content: tuple[int, int]) -> bool:
+    """Return whether a content is a phrase of time or concession ("following the capture of
+    the dictator", which the parse may also read as a participle), which no one says."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    return (
+        span is not None
+        and len(span) > 0
+        and span[0].lower_ in _ADJUNCT_PREPS
+        and span[0].right_edge.i >= span[-1].i  # the phrase it heads, not "after | he left"
     )
 
 
@@ -1121,6 +1140,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                 source = _parsed_source(doc, cue) if OPTIONS["relink"] else None
                 if source is None:
                     continue
+            if OPTIONS["adjunct"] and _adjunct(doc, content):
+                continue
             mine = [cue] + ([(source.start_char, source.end_char)] if source is not None else [])
             text = doc_text(doc)
             if OPTIONS["own"] and any(_overlaps(content, o) for o in mine) and text[content[0]] not in QUOTES:
