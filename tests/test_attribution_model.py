@@ -587,13 +587,18 @@ left leave VERB VBD ROOT 9
 )
 
 
-def test_a_tagged_relative_pronoun_source_is_the_pronoun_alone() -> None:
-    doc = EntityLinker(NLP)(build(*RELATIVE_WITH_PHRASE))
+def _refined(doc, *tag_names: str) -> list:
+    """Return the attributions with a cue after merging the rules' with the given tagging."""
     found = Attributor(NLP).find(doc, refine=False)
-    tags = np.array(_tags("O", "O", "B-SRC", "I-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "O", "O"))
+    tags = np.array(_tags(*tag_names))
     logp = np.log(np.full((len(doc), len(am.TAGS)), 0.01))
     logp[np.arange(len(doc)), tags] = np.log(0.9)
-    new = [f for f in am.refine(doc, found, (logp, tags)) if f.cue is not None]
+    return [f for f in am.refine(doc, found, (logp, tags)) if f.cue is not None]
+
+
+def test_a_tagged_relative_pronoun_source_is_the_pronoun_alone() -> None:
+    doc = EntityLinker(NLP)(build(*RELATIVE_WITH_PHRASE))
+    new = _refined(doc, "O", "O", "B-SRC", "I-SRC", "I-SRC", "B-CUE", "B-CON", "I-CON", "O", "O", "O")
     assert [(f.source.text if f.source is not None else None, doc.text[slice(*f.content)]) for f in new] == [
         ("who", "to talk")
     ]
@@ -619,10 +624,6 @@ dictator dictator NOUN NN pobj 6
 
 def test_a_tagged_cue_whose_content_is_a_phrase_of_time_makes_no_claim() -> None:
     doc = EntityLinker(NLP)(build(*ADJUNCT_CONTENT))
-    found = Attributor(NLP).find(doc, refine=False)
-    tags = np.array(_tags("B-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O"))
-    logp = np.log(np.full((len(doc), len(am.TAGS)), 0.01))
-    logp[np.arange(len(doc)), tags] = np.log(0.9)
-    assert [f for f in am.refine(doc, found, (logp, tags)) if f.cue is not None] == []
+    assert _refined(doc, "B-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O") == []
     assert am._adjunct(doc, (doc[3].idx, len(doc.text) - 1))
     assert not am._adjunct(doc, (doc[4].idx, len(doc.text) - 1))

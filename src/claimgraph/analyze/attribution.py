@@ -420,14 +420,14 @@ def _second_report(tok: Token, comps: list[Token]) -> Token | None:
     if len(clauses) < 2 or clauses[0].i < tok.i:
         return None
     first = clauses[0]
+    last = first.right_edge.i  # the "and" may hang on the first clause, at its end
+    while last > first.i and (tok.doc[last].dep_ == "cc" or tok.doc[last].is_punct):
+        last -= 1
     for c in clauses[1:]:
         if c.pos_ not in ("VERB", "AUX") or not (_speech_verb(c) or st.stance(c.lemma_) is not None):
             continue
         if not any(g.dep_ == "nsubj" and g.i < c.i for g in c.children):
             continue
-        last = first.right_edge.i  # the "and" may hang on the first clause, at its end
-        while last > first.i and (tok.doc[last].dep_ == "cc" or tok.doc[last].is_punct):
-            last -= 1
         between = tok.doc[last + 1 : c.left_edge.i]
         if any(t.dep_ == "cc" or t.text == ";" for t in between):
             return c

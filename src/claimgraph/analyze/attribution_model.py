@@ -686,6 +686,8 @@ OPTIONS = {
     # nor grows on over a phrase of the cue verb that names the occasion ("rejected the
     # accusations as false | in a statement")
     "occasion": True,
+    # nor over a subordinate clause hung on the cue verb ("refused any dialogue | while the
+    # rebels cut the highway")
     "circumstance": True,
     # a new attribution's content is no adjunct of time or concession ("Contacts have continued
     # | following the capture": PolNeAR's contents almost never open with one)
@@ -859,7 +861,8 @@ def _grows_back(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple[int
 def _takes_occasion(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple[int, int]) -> bool:
     """Return whether the candidate content ``c`` runs on past the rules' ``r`` over a phrase
     that hangs on the cue and names the occasion of the speech ("in a statement", "at a
-    rally"), which the rules leave out of the content on purpose."""
+    rally"), or over a subordinate clause hung on the cue ("while ..."), which the rules leave
+    out of the content on purpose."""
     if c[1] <= r[1]:
         return False
     return any(
