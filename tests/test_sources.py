@@ -45,3 +45,36 @@ def test_a_title_with_a_name_in_apposition_is_that_person(analyzer, text, expect
 )
 def test_unnamed_sources_are_counted(analyzer, text, expected) -> None:
     assert expected in sources(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister and the rebel leader said on Tuesday that talks would resume.",
+            ("The minister and the rebel leader", "person", 2, None),
+        ),
+        (
+            "Reuters, CNN and the Associated Press reported that the talks had failed.",
+            ("Reuters, CNN and the Associated Press", "outlet", None, None),
+        ),
+    ],
+)
+def test_a_coordination_is_classified_part_by_part(analyzer, text, expected) -> None:
+    # its kind is its parts' kind, its count their number, and it names no one entity
+    assert expected in sources(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two diplomats briefed on the talks said the ceasefire was holding, though one cautioned "
+            "that violations had been reported.",
+            ("one", "anonymous", 1, None),
+        ),
+        ("Many said the vote was rigged. Others disagreed.", ("Many", "anonymous", None, None)),
+    ],
+)
+def test_a_word_standing_for_some_of_a_group_is_anonymous(analyzer, text, expected) -> None:
+    assert expected in sources(analyzer, text)

@@ -48,6 +48,8 @@ PRONOUNS = {
     "they": "unspecified",
     "it": "unspecified",
 }
+#: words that stand alone for some of a group ("one said", "others disagreed"), with their count
+PARTITIVES = {"one": 1, "another": 1, "others": None, "some": None, "many": None, "several": None}
 ENTITY_KINDS = {
     "person": "person",
     "outlet": "outlet",
@@ -205,8 +207,40 @@ def _quantified(head: Token) -> tuple[Token, int | None] | None:
     return None
 
 
+def _conjuncts(span: Span) -> list[Span]:
+    """Return the coordinated parts of a source span ("the minister and the rebel leader",
+    "Smith and Jones"), each from its head's left edge to the next part; [] when not one."""
+    heads = [span.root]
+    for h in heads:  # grows: "A, B and C" chains each conjunct to the one before
+        heads += [c for c in h.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+    if len(heads) < 2 or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for h in heads for c in h.children):
+        return []  # "Smith or Jones" is one of them, not both
+    starts = [span.start] + sorted(h.left_edge.i for h in heads[1:])
+    parts = []
+    for a, b in zip(starts, [*starts[1:], span.end], strict=True):
+        while b > a and span.doc[b - 1].dep_ in ("cc", "punct", "preconj"):
+            b -= 1
+        if b == a:
+            return []
+        parts.append(span.doc[a:b])
+    return parts
+
+
 def classify(span: Span, index: EntityIndex) -> SourceInfo:
-    """Return the kind, count and entity of a source span."""
+    """Return the kind, count and entity of a source span.
+
+    A coordination ("the minister and the rebel leader", "Reuters and AP") is classified part by
+    part: its kind is theirs when they agree (else the first part's), its count their sum when
+    each is known (one per person), its entity none (it names several).
+    """
+    parts = _conjuncts(span)
+    if parts:
+        infos = [classify(p, index) for p in parts]
+        kinds = {i.kind for i in infos}
+        kind = infos[0].kind if len(kinds) > 1 else kinds.pop()
+        counts = [i.count if i.count is not None else (1 if i.kind == "person" else None) for i in infos]
+        count = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
+        return SourceInfo(kind, count, None)
     head = span.root
     quantified = _quantified(head)
     if quantified is not None:
@@ -221,6 +255,9 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     if entity is not None:
         return SourceInfo(ENTITY_KINDS[entity.type], None, entity)
     lower = head.lower_
+    if lower in PARTITIVES and head.pos_ in ("NUM", "PRON", "NOUN", "ADJ", "DET"):
+        # "one cautioned that ...", "others said": some of the people just mentioned, unnamed
+        return SourceInfo("anonymous", PARTITIVES[lower], None)
     if lower in PRONOUNS:
         pronoun_kind = PRONOUNS[lower]
         if pronoun_kind == "person":
