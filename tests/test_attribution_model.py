@@ -627,3 +627,33 @@ def test_a_tagged_cue_whose_content_is_a_phrase_of_time_makes_no_claim() -> None
     assert _refined(doc, "B-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O") == []
     assert am._adjunct(doc, (doc[3].idx, len(doc.text) - 1))
     assert not am._adjunct(doc, (doc[4].idx, len(doc.text) - 1))
+
+
+PASSIVE_DENIAL = (
+    "Garcia's claim that the election was stolen has been rejected by the courts.",
+    """
+Garcia Garcia PROPN NNP poss 2 B-PERSON
+'s 's PART POS case 0
+claim claim NOUN NN nsubjpass 10
+that that SCONJ IN mark 7
+the the DET DT det 5
+election election NOUN NN nsubjpass 7
+was be AUX VBD auxpass 7
+stolen steal VERB VBN acl 2
+has have AUX VBZ aux 10
+been be AUX VBN auxpass 10
+rejected reject VERB VBN ROOT 10
+by by ADP IN agent 10
+the the DET DT det 13
+courts court NOUN NNS pobj 11
+. . PUNCT . punct 10
+""",
+)
+
+
+def test_a_content_takes_no_boundary_inside_its_own_cue() -> None:
+    doc = EntityLinker(NLP)(build(*PASSIVE_DENIAL))
+    # the tagger runs the subject on into the passive cue; the rules' subject stands
+    tagging = ["B-CON"] + ["I-CON"] * 10 + ["O", "B-SRC", "I-SRC", "O"]
+    rejected = [f for f in _refined(doc, *tagging) if doc.text[slice(*f.cue)] == "has been rejected"]
+    assert [doc.text[slice(*f.content)] for f in rejected] == ["Garcia's claim that the election was stolen"]

@@ -692,6 +692,8 @@ OPTIONS = {
     # a new attribution's content is no adjunct of time or concession ("Contacts have continued
     # | following the capture": PolNeAR's contents almost never open with one)
     "adjunct": True,
+    # a rule content takes no boundary that falls inside its own cue
+    "edge": True,
 }
 
 
@@ -1101,6 +1103,10 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                         # though it may run on past it ("“A,” he said, “B.”")
                         src = (f.source.start_char, f.source.end_char)
                         cands = {c for c in cands if c == r or not _edge_in(c, src)}
+                    if OPTIONS["edge"]:
+                        # nor starts or ends in its own cue ("Garcia's claim that ... has been
+                        # rejected" for "has been rejected"), though it may run over it
+                        cands = {c for c in cands if c == r or not _edge_in(c, own_cue)}
                     if OPTIONS["back"]:  # nor grows back over its own source and cue
                         cands = {c for c in cands if c == r or not _grows_back(doc, c, r, own_cue)}
                     if OPTIONS["occasion"]:
