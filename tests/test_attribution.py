@@ -556,3 +556,87 @@ def test_attribution_doubting_that_x_is_an_uncertain_report():
     by_id, [claim] = analyse(*DOUBT)
     assert (claim.cue.text, claim.content.text, claim.status) == ("doubt", "the figures are accurate", "uncertain")
     assert chain(by_id, claim)[-1] == ("anonymous", "Experts", None)
+
+
+SELF_REPORT = (
+    "Officials said they believed the attack was planned abroad.",
+    """
+Officials official NOUN NNS nsubj 1
+said say VERB VBD ROOT 1
+they they PRON PRP nsubj 3
+believed believe VERB VBD ccomp 1
+the the DET DT det 5
+attack attack NOUN NN nsubjpass 7
+was be AUX VBD auxpass 7
+planned plan VERB VBN ccomp 3
+abroad abroad ADV RB advmod 7
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_attribution_a_pronoun_for_the_outer_source_is_that_source_one_hop():
+    by_id, claims = analyse(*SELF_REPORT)
+    inner = next(c for c in claims if c.cue.text == "believed")
+    # what the officials said they believed is the officials' own: no hop to an unnamed "they"
+    assert chain(by_id, inner) == [("publisher", "The Daily Post", None), ("anonymous", "Officials", None)]
+    assert inner.content.text == "the attack was planned abroad"
+
+
+QUOTE_THEN_REPORTEDLY = (
+    'Garcia told reporters: "We will not back down." The army reportedly shelled the town.',
+    """
+Garcia Garcia PROPN NNP nsubj 1 B-PERSON
+told tell VERB VBD ROOT 1
+reporters reporter NOUN NNS dobj 1
+: : PUNCT : punct 1
+" " PUNCT `` punct 1
+We we PRON PRP nsubj 8
+will will AUX MD aux 8
+not not PART RB neg 8
+back back VERB VB ccomp 1
+down down ADV RB prt 8
+. . PUNCT . punct 1
+" " PUNCT '' punct 1
+The the DET DT det 13
+army army NOUN NN nsubj 15
+reportedly reportedly ADV RB advmod 15
+shelled shell VERB VBD ROOT 15
+the the DET DT det 17
+town town NOUN NN dobj 15
+. . PUNCT . punct 15
+""",
+)
+
+
+def test_attribution_reportedly_after_a_quotation_is_not_the_speakers():
+    by_id, claims = analyse(*QUOTE_THEN_REPORTEDLY)
+    shelled = next(c for c in claims if "shelled" in c.content.text)
+    # the speaker's quoted words end his report; "reportedly" is hearsay with no source in reach
+    assert shelled.status == "hedged"
+    assert [k for k, _, _ in chain(by_id, shelled)] == ["publisher", "unspecified"]
+
+
+def test_attribution_a_question_word_alone_is_no_claim():
+    from claimgraph.analyze.attribution import Found
+    from claimgraph.analyze.sources import SourceInfo
+
+    text = "Neither has explained why."
+    doc = build(
+        text,
+        """
+Neither neither PRON DT nsubj 2
+has have AUX VBZ aux 2
+explained explain VERB VBN ROOT 2
+why why SCONJ WRB advmod 2
+. . PUNCT . punct 2
+""",
+    )
+    why = (text.index("why"), text.index("why") + 3)
+    cue = (text.index("has"), text.index("explained") + len("explained"))
+    found = [Found(why, cue, doc[0:1], SourceInfo("anonymous", None, None), "reported")]
+    # a tagged "has explained | why" reports nothing; the same cue with a clause does
+    assert Attributor._finish(doc, found) == []
+    found[0].content = (text.index("has"), len(text) - 1)
+    found[0].cue = None
+    assert len(Attributor._finish(doc, found)) == 1

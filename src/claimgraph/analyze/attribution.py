@@ -678,6 +678,35 @@ def _date_out_of_content(doc: Doc, f: Found) -> None:
 
 #: cut sources the way PolNeAR marks them (_trim_source)
 TRIM_SOURCES = True
+SELF_REPORTS = True
+#: contents that are a question word alone: the cue reports no claim ("declined to say why")
+BARE_QUESTIONS = frozenset({"why", "how", "what", "when", "where", "who", "whether", "which"})
+#: personal pronouns that, as the source of a report nested in another, stand for the outer
+#: source when their number agrees ("Smith said he would vote against the bill": Smith's own)
+_SINGULAR_SELF = frozenset({"he", "she", "i"})
+_PLURAL_SELF = frozenset({"they", "we"})
+
+
+def _speaks_of_itself(f: Found) -> bool:
+    """Return whether ``f``'s source is a personal pronoun that stands for the source of the
+    report it is nested in: "Smith said he would vote against the bill" and "Officials said they
+    believed ..." are Smith's and the officials' own words, one hop, not a hop from Smith to an
+    unnamed "he". The pronoun agrees in number with that source: "he" with one person or one
+    anonymous source, "they" and "we" with a plural, coordinated or collective one."""
+    if f.source is None or len(f.source) != 1 or not f.outer or f.outer[-1][0] is None:
+        return False
+    word = f.source[0].lower_
+    span, info = f.outer[-1]
+    assert span is not None
+    head = span.root
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children) or (
+        info.count is not None and info.count > 1
+    )
+    if word in _SINGULAR_SELF:
+        return info.kind in ("person", "anonymous") and not plural and head.pos_ in ("PROPN", "NOUN")
+    if word in _PLURAL_SELF:
+        return plural or info.kind in ("organization", "outlet")
+    return False
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
 _DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -1287,11 +1316,14 @@ class Attributor:
             _date_out_of_content(doc, f)
             if f.source is not None and TRIM_SOURCES:
                 f.source = _trim_source(f.source)
+            if SELF_REPORTS and _speaks_of_itself(f):
+                (f.source, f.info), f.outer = f.outer[-1], f.outer[:-1]
             at_paragraph = f.content[0] == 0 or text[f.content[0] - 1] == "\n"
             dateline = OPENING_DATELINE.match(text, f.content[0], f.content[1]) if at_paragraph else None
             if dateline is not None and dateline.end() < f.content[1]:
                 f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
-        return found
+        # "Neither has explained why", "he would not say how": a question word alone says nothing
+        return [f for f in found if f.cue is None or text[f.content[0] : f.content[1]].strip().lower() not in BARE_QUESTIONS]
 
     def _find(self, doc: Doc) -> list[Found]:
         index = EntityIndex(doc, doc._.cg_entities or [])
@@ -1406,7 +1438,9 @@ class Attributor:
                 recent
                 and last is not None
                 and (
-                    any(st.is_reportative_conditional(t) or t.lower_ in REPORTATIVE for t in marks)
+                    any(st.is_reportative_conditional(t) for t in marks)
+                    # "reportedly" reports what someone reported, not a speaker's own quoted words
+                    or (any(t.lower_ in REPORTATIVE for t in marks) and text[last.content[0]] not in QUOTES)
                     or (quoted and si - last.sentence == 1)
                 )
             ):
