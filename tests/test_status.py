@@ -112,3 +112,30 @@ def test_status_it_seems_that_is_the_texts_own_hedge():
     from test_attribution_spans import _reports
 
     assert _reports(IT_SEEMS) == {}  # "It" says nothing: no report, the publisher's hedged claim
+
+
+def _it_is(adjective: str, negated: bool) -> tuple[str, str]:
+    words = ["It", "is", *(["not"] if negated else []), adjective, "that", "the", "dam", "was", "closed", "."]
+    n = len(words)
+    rows = [
+        "It it PRON PRP nsubj 1",
+        "is be AUX VBZ ROOT 1",
+        *(["not not PART RB neg 1"] if negated else []),
+        f"{adjective} {adjective} ADJ JJ acomp 1",
+        f"that that SCONJ IN mark {n - 2}",
+        f"the the DET DT det {n - 4}",
+        f"dam dam NOUN NN nsubjpass {n - 2}",
+        f"was be AUX VBD auxpass {n - 2}",
+        "closed close VERB VBN ccomp 1",
+        ". . PUNCT . punct 1",
+    ]
+    return " ".join(words[:-1]) + ".", "\n".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "negated", "expected"),
+    [("false", False, "denied"), ("true", True, "denied"), ("true", False, "asserted"), ("unfounded", False, "denied")],
+)
+def test_status_it_is_false_that_rejects_the_clause(adjective, negated, expected):
+    doc = build(*_it_is(adjective, negated))
+    assert st.content_status("asserted", doc[:])[0] == expected

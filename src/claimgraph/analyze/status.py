@@ -76,6 +76,24 @@ def is_open_question(tok: Token) -> bool:
     return opens and (word in ("unclear", "unknown", "uncertain") or negated)
 
 
+#: adjectives by which "it is ... that X" rejects X (and "true", negated: "it is not true that")
+REFUTING = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "incorrect", "inaccurate"})
+
+
+def is_refutation(tok: Token) -> bool:
+    """Return whether ``tok`` heads "it is false that ...", "it is not true that ...": the
+    clause is rejected, as by "deny"."""
+    if tok.lemma_ not in ("be", "remain", "seem"):
+        return False
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children):
+        return False
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    said = [c for c in tok.children if c.dep_ in ("acomp", "attr")]
+    rejects = any(a.lower_ in REFUTING and not negated or a.lower_ == "true" and negated for a in said)
+    clause = [c for c in [*tok.children, *(g for a in said for g in a.children)] if c.dep_ == "ccomp"]
+    return rejects and any(g.dep_ == "mark" and g.lower_ == "that" for c in clause for g in c.children)
+
+
 def is_seeming(tok: Token) -> bool:
     """Return whether ``tok`` heads "it appears that ..." or "it seems that ...": an "it" that
     stands for no one, and the text's own hedge on the clause (like "apparently")."""
@@ -106,6 +124,8 @@ def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
             found.append((tok, "uncertain"))
         elif is_seeming(tok):
             found.append((tok, "hedged"))
+        elif is_refutation(tok):
+            found.append((tok, "denied"))
         elif (
             tok.lemma_ in HEARSAY_PASSIVES
             and tok.tag_ == "VBN"
