@@ -640,3 +640,25 @@ why why SCONJ WRB advmod 2
     found[0].content = (text.index("has"), len(text) - 1)
     found[0].cue = None
     assert len(Attributor._finish(doc, found)) == 1
+
+
+CONTROLLED = (
+    "The minister refused to rule out new taxes.",
+    """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+refused refuse VERB VBD ROOT 2
+to to PART TO aux 4
+rule rule VERB VB xcomp 2
+out out ADP RP prt 4
+new new ADJ JJ amod 7
+taxes tax NOUN NNS dobj 4
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_attribution_an_infinitive_a_cue_governs_is_its_content_not_a_claim():
+    by_id, claims = analyse(*CONTROLLED)
+    # the minister did not rule the taxes out: one claim, the refusal
+    assert [(c.cue.text, c.content.text) for c in claims] == [("refused", "to rule out new taxes")]

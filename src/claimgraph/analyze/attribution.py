@@ -678,6 +678,24 @@ def _date_out_of_content(doc: Doc, f: Found) -> None:
 
 #: cut sources the way PolNeAR marks them (_trim_source)
 TRIM_SOURCES = True
+#: verbs that lend their subject to an infinitive without acting on it ("appeared to imply",
+#: "continued to insist"): the infinitive's report stands on its own
+RAISING = frozenset({"appear", "seem", "continue", "begin", "start", "go", "keep", "try", "come", "tend", "proceed"})
+
+
+def _controlled(doc: Doc, cue: tuple[int, int], cues: set[int]) -> bool:
+    """Return whether the cue at ``cue`` is the infinitive another cue verb governs ("refused |
+    to rule out new taxes", "urged supporters to denounce the report"), so what it reports is
+    that verb's content, not a claim of its own: the minister did not rule the taxes out."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
+    head = verb.head
+    # the governing cue may open with its auxiliaries ("has refused")
+    return verb.dep_ == "xcomp" and head.lemma_ not in RAISING and any(
+        t.idx in cues for t in doc[max(head.i - 3, 0) : head.i + 1]
+    )
 SELF_REPORTS = True
 #: contents that are a question word alone: the cue reports no claim ("declined to say why")
 BARE_QUESTIONS = frozenset({"why", "how", "what", "when", "where", "who", "whether", "which"})
@@ -980,7 +998,8 @@ class Attributor:
             found = self._attribute(tok, rng, cue_end, sent, index)
             if found is not None:
                 out.append(found)
-        return out
+        cues = {f.cue[0] for f in out if f.cue is not None}
+        return [f for f in out if f.cue is None or not _controlled(sent.doc, f.cue, cues)]
 
     def _bare_quote(self, tok: Token) -> tuple[int, int] | None:
         """Return the quotation a verb of saying stands beside when the parse gave it no clause:
