@@ -139,3 +139,20 @@ def _it_is(adjective: str, negated: bool) -> tuple[str, str]:
 def test_status_it_is_false_that_rejects_the_clause(adjective, negated, expected):
     doc = build(*_it_is(adjective, negated))
     assert st.content_status("asserted", doc[:])[0] == expected
+
+
+def test_status_a_hedge_on_the_cue_verb_hedges_the_report():
+    doc = build(
+        "Officials reportedly demanded that he resign.",
+        """
+Officials official NOUN NNS nsubj 2
+reportedly reportedly ADV RB advmod 2
+demanded demand VERB VBD ROOT 2
+that that SCONJ IN mark 5
+he he PRON PRP nsubj 5
+resign resign VERB VB ccomp 2
+. . PUNCT . punct 2
+""",
+    )
+    assert st.cue_status(doc[2]) == "hedged"
+    assert st.cue_status(doc[5]) == "reported"

@@ -1396,7 +1396,8 @@ class Attributor:
                 ):
                     context = None  # the text changes voice: a named source speaks in its own
                 status, marks = st.content_status(f.status, chars(doc, f.content))
-                f.status, f.hedges = status, marks
+                cue_marks = [t for t, _ in st.cue_hedges(chars(doc, f.cue).root)] if f.cue else []
+                f.status, f.hedges = status, cue_marks + marks
                 last = f
             if found:
                 self._nest(found)

@@ -42,7 +42,13 @@ def cue_status(cue: Token | None, noun: bool = False) -> str:
     status = STANCE_STATUS[st]
     if any(c.dep_ == "neg" for c in cue.children) and status in ("reported", "hedged"):
         return "uncertain"
-    return status
+    return combine(status, *(s for _, s in cue_hedges(cue)))
+
+
+def cue_hedges(cue: Token | None) -> list[tuple[Token, str]]:
+    """Return the hedges on a cue verb itself: "U.S. officials reportedly demanded that ...",
+    "allegedly offered": the report is hearsay."""
+    return hedges(c for c in cue.children if c.dep_ == "advmod") if cue is not None else []
 
 
 def is_reportative_conditional(tok: Token) -> bool:
