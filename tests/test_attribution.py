@@ -662,3 +662,30 @@ def test_attribution_an_infinitive_a_cue_governs_is_its_content_not_a_claim():
     by_id, claims = analyse(*CONTROLLED)
     # the minister did not rule the taxes out: one claim, the refusal
     assert [(c.cue.text, c.content.text) for c in claims] == [("refused", "to rule out new taxes")]
+
+
+MEDIUM_THAT = (
+    "Hall said in a statement that Congress had not been consulted.",
+    """
+Hall Hall PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+in in ADP IN prep 1
+a a DET DT det 4
+statement statement NOUN NN pobj 2
+that that SCONJ IN mark 10
+Congress Congress PROPN NNP nsubjpass 10 B-ORG
+had have AUX VBD aux 10
+not not PART RB neg 10
+been be AUX VBN auxpass 10
+consulted consult VERB VBN acl 4
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_attribution_said_in_a_statement_that_is_one_report_not_two():
+    by_id, claims = analyse(*MEDIUM_THAT)
+    # the parse hangs the clause on "statement" too; the statement is the medium of "said"
+    assert [(by_id[c.source].text, c.cue.text, c.content.text) for c in claims] == [
+        ("Hall", "said in a statement", "that Congress had not been consulted")
+    ]

@@ -683,6 +683,15 @@ TRIM_SOURCES = True
 RAISING = frozenset({"appear", "seem", "continue", "begin", "start", "go", "keep", "try", "come", "tend", "proceed"})
 
 
+def _inside_another_cue(g: Found, found: list[Found]) -> bool:
+    """Return whether another attribution of the same content holds ``g``'s cue in its own:
+    "said in a statement that X", where the parse also hangs X on "statement", is one report."""
+    return g.cue is not None and any(
+        f.cue is not None and f.cue != g.cue and f.content == g.content and f.cue[0] <= g.cue[0] and g.cue[1] <= f.cue[1]
+        for f in found
+    )
+
+
 def _controlled(doc: Doc, cue: tuple[int, int], cues: set[int]) -> bool:
     """Return whether the cue at ``cue`` is the infinitive another cue verb governs ("refused |
     to rule out new taxes", "urged supporters to denounce the report"), so what it reports is
@@ -1271,6 +1280,7 @@ class Attributor:
         )
         if not found:
             found = self._title_case(sent, index)
+        found = [g for g in found if not _inside_another_cue(g, found)]
         text = doc_text(sent.doc)
         for f in found:
             if f.cue is not None:
