@@ -689,3 +689,66 @@ def test_attribution_said_in_a_statement_that_is_one_report_not_two():
     assert [(by_id[c.source].text, c.cue.text, c.content.text) for c in claims] == [
         ("Hall", "said in a statement", "that Congress had not been consulted")
     ]
+
+
+MEMO_AGAIN = (
+    "The Guardian, citing a leaked memo, reported that the ministry ignored the warnings. The memo said the dam was unsafe.",
+    """
+The the DET DT det 1
+Guardian Guardian PROPN NNP nsubj 8 B-ORG
+, , PUNCT , punct 8
+citing cite VERB VBG advcl 8
+a a DET DT det 6
+leaked leak VERB VBN amod 6
+memo memo NOUN NN dobj 3
+, , PUNCT , punct 8
+reported report VERB VBD ROOT 8
+that that SCONJ IN mark 12
+the the DET DT det 11
+ministry ministry NOUN NN nsubj 12
+ignored ignore VERB VBD ccomp 8
+the the DET DT det 14
+warnings warning NOUN NNS dobj 12
+. . PUNCT . punct 8
+The the DET DT det 17
+memo memo NOUN NN nsubj 18
+said say VERB VBD ROOT 18
+the the DET DT det 20
+dam dam NOUN NN nsubj 21
+was be AUX VBD ccomp 18
+unsafe unsafe ADJ JJ acomp 21
+. . PUNCT . punct 18
+""",
+)
+
+
+def test_attribution_the_document_an_outlet_cited_keeps_the_outlet_as_its_hop():
+    by_id, claims = analyse(*MEMO_AGAIN)
+    memo = next(c for c in claims if c.content.text == "the dam was unsafe")
+    assert [k for k, _, _ in chain(by_id, memo)] == ["publisher", "outlet", "document"]
+    assert chain(by_id, memo)[1][1] == "The Guardian"
+
+
+SEEN_BY_OUTLET = (
+    "A court filing seen by Reuters shows the company paid a consultant.",
+    """
+A a DET DT det 2
+court court NOUN NN compound 2
+filing filing NOUN NN nsubj 6
+seen see VERB VBN acl 2
+by by ADP IN agent 3
+Reuters Reuters PROPN NNP pobj 4 B-ORG
+shows show VERB VBZ ROOT 6
+the the DET DT det 8
+company company NOUN NN nsubj 9
+paid pay VERB VBD ccomp 6
+a a DET DT det 11
+consultant consultant NOUN NN dobj 9
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_attribution_a_document_seen_by_an_outlet_comes_through_that_outlet():
+    by_id, [claim] = analyse(*SEEN_BY_OUTLET)
+    assert chain(by_id, claim)[1:] == [("outlet", "Reuters", None), ("document", "A court filing seen by Reuters", None)]

@@ -9,7 +9,9 @@ reported that", "is said to"); noun cues with a that-clause ("the denial that ..
 without one is a claim in the publisher's own voice, unless it continues a report: a hedged
 sentence (reportative conditional, "reportedly") or a quotation right after an attributed
 sentence keeps that sentence's source. Anonymous sources that follow an outlet's report are
-that outlet's sources (publisher → outlet → sources), as DESIGN's chains describe.
+that outlet's sources (publisher → outlet → sources), as DESIGN's chains describe; so is a
+document an outlet cited, when the text names it again ("The memo said ..."), and one it has
+"seen" or "obtained".
 """
 
 from __future__ import annotations
@@ -480,6 +482,24 @@ def _is_outlet(entity: Entity | None) -> bool:
     return entity is not None and entity.type == "outlet"
 
 
+#: participles by which an outlet vouches for having a document: "a filing seen by Reuters"
+SEEN_BY = frozenset({"see", "obtain", "review", "view", "examine", "get"})
+
+
+def _seen_by(source: Span | None, index: EntityIndex) -> Span | None:
+    """Return the outlet a source document was "seen by", "obtained by" or "reviewed by": the
+    hop between the publisher and the document."""
+    if source is None:
+        return None
+    for acl in source.root.children:
+        if acl.dep_ == "acl" and acl.lemma_ in SEEN_BY:
+            for by in acl.children:
+                outlets = [g for g in by.children if by.dep_ == "agent" and g.dep_ == "pobj" and _is_outlet(index.at(g))]
+                if outlets:
+                    return span_of(source.doc, list(outlets[0].subtree))
+    return None
+
+
 #: headline colons: a short capitalised name before the colon is a source even when the entity
 #: rules do not know it ("Clinton camp: ...", "TAPPER: ..."), past a kicker ("EXCLUSIVE –")
 #: and after "on"/"to" ("Gillibrand on X: ...")
@@ -681,6 +701,21 @@ TRIM_SOURCES = True
 #: verbs that lend their subject to an infinitive without acting on it ("appeared to imply",
 #: "continued to insist"): the infinitive's report stands on its own
 RAISING = frozenset({"appear", "seem", "continue", "begin", "start", "go", "keep", "try", "come", "tend", "proceed"})
+
+
+def _cited_before(f: Found, head: Token | None, documents: dict[str, list[tuple[Span | None, SourceInfo]]]) -> None:
+    """Give "The memo said ..." the hops of the memo cited before ("The Guardian, citing a leaked
+    memo, reported ..."): the publisher has it from the Guardian. ``documents`` maps the head
+    noun of each document met so far, as a source or as a hop, to the hops before it."""
+    if f.info.kind == "document" and head is not None and not f.outer:
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children)
+        if definite and head.lemma_ in documents:
+            f.outer = list(documents[head.lemma_])
+    for k, (span, info) in enumerate(f.outer):
+        if info.kind == "document" and span is not None:
+            documents.setdefault(span.root.lemma_, f.outer[:k])
+    if f.info.kind == "document" and head is not None:
+        documents.setdefault(head.lemma_, list(f.outer))
 
 
 def _inside_another_cue(g: Found, found: list[Found]) -> bool:
@@ -1127,7 +1162,7 @@ class Attributor:
         found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
         # "X told Reuters": the outlet is the hop between the publisher and X.
         heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _is_outlet(index.at(c))]
-        outlet = span_of(sent.doc, heard[:1])
+        outlet = span_of(sent.doc, heard[:1]) or _seen_by(source, index)
         if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
@@ -1361,6 +1396,7 @@ class Attributor:
         last: Found | None = None
         consumed = 0  # end of the last quotation merged into a content
         unnamed: dict[str, Found] = {}  # head noun of each anonymous source -> where it came
+        documents: dict[str, list[tuple[Span | None, SourceInfo]]] = {}  # a document's head -> hops to it
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
             continued = bool(found) and self._goes_on(doc, sent, si, last, found)
@@ -1392,6 +1428,7 @@ class Attributor:
                     f.info, f.outer = earlier.info, list(earlier.outer)
                 if f.info.kind == "anonymous" and head is not None:
                     unnamed.setdefault(head.lemma_, f)
+                _cited_before(f, head, documents)
                 if f.info.kind == "outlet" and not f.outer:
                     context = (f.source, f.info)
                 elif f.outer and f.outer[0][1].kind == "outlet":
