@@ -752,3 +752,26 @@ consultant consultant NOUN NN dobj 9
 def test_attribution_a_document_seen_by_an_outlet_comes_through_that_outlet():
     by_id, [claim] = analyse(*SEEN_BY_OUTLET)
     assert chain(by_id, claim)[1:] == [("outlet", "Reuters", None), ("document", "A court filing seen by Reuters", None)]
+
+
+TOLD_AP = (
+    "Ruiz told the Associated Press that he would not resign.",
+    """
+Ruiz Ruiz PROPN NNP nsubj 1 B-PERSON
+told tell VERB VBD ROOT 1
+the the DET DT det 4 B-ORG
+Associated Associated PROPN NNP compound 4 I-ORG
+Press Press PROPN NNP dobj 1 I-ORG
+that that SCONJ IN mark 9
+he he PRON PRP nsubj 9
+would would AUX MD aux 9
+not not PART RB neg 9
+resign resign VERB VB ccomp 1
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_attribution_the_outlet_told_is_its_whole_name():
+    by_id, [claim] = analyse(*TOLD_AP)
+    assert chain(by_id, claim)[1:] == [("outlet", "the Associated Press", None), ("person", "Ruiz", None)]

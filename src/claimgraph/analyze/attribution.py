@@ -1162,7 +1162,7 @@ class Attributor:
         found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
         # "X told Reuters": the outlet is the hop between the publisher and X.
         heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _is_outlet(index.at(c))]
-        outlet = span_of(sent.doc, heard[:1]) or _seen_by(source, index)
+        outlet = (source_span(heard[0]) if heard else None) or _seen_by(source, index)  # "the Associated Press"
         if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
