@@ -78,3 +78,9 @@ def test_a_coordination_is_classified_part_by_part(analyzer, text, expected) -> 
 )
 def test_a_word_standing_for_some_of_a_group_is_anonymous(analyzer, text, expected) -> None:
     assert expected in sources(analyzer, text)
+
+
+def test_a_name_the_ner_missed_is_a_body_by_its_words(analyzer) -> None:
+    # the small model finds no entity in "Human Rights Watch"; "Watch" makes it a body, not a person
+    text = "Human Rights Watch said at least 12 people were killed."
+    assert ("Human Rights Watch", "organization", None, None) in sources(analyzer, text)

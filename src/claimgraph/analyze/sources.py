@@ -302,5 +302,7 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     if kind == "anonymous" or is_title(head) or plural:
         return SourceInfo("anonymous", count_of(head), None)
     if head.pos_ == "PROPN":
-        return SourceInfo("organization" if plural else "person", None, None)
+        # a name the NER missed: "Human Rights Watch" is a body by its words, "Okafor" a person
+        body = plural or any(t.lower_ in lexicon.words("org_words.txt") for t in span if t.pos_ == "PROPN")
+        return SourceInfo("organization" if body else "person", None, None)
     return SourceInfo("unspecified", None, None)
