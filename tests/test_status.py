@@ -156,3 +156,37 @@ resign resign VERB VB ccomp 2
     )
     assert st.cue_status(doc[2]) == "hedged"
     assert st.cue_status(doc[5]) == "reported"
+
+
+def test_status_what_a_source_declines_to_say_stays_open():
+    doc = build(
+        "Park declined to say how long rates would stay high.",
+        """
+Park Park PROPN NNP nsubj 1
+declined decline VERB VBD ROOT 1
+to to PART TO aux 3
+say say VERB VB xcomp 1
+how how SCONJ WRB advmod 5
+long long ADV RB advmod 9
+rates rate NOUN NNS nsubj 9
+would would AUX MD aux 9
+stay stay VERB VB ccomp 3
+high high ADJ JJ acomp 8
+. . PUNCT . punct 1
+""",
+    )
+    assert st.cue_status(doc[1]) == "uncertain"
+
+
+def test_status_refusing_to_act_is_a_stance_not_an_open_question():
+    doc = build(
+        "He refused to negotiate.",
+        """
+He he PRON PRP nsubj 1
+refused refuse VERB VBD ROOT 1
+to to PART TO aux 3
+negotiate negotiate VERB VB xcomp 1
+. . PUNCT . punct 1
+""",
+    )
+    assert st.cue_status(doc[1]) == "reported"

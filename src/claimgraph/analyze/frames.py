@@ -11,6 +11,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from claimgraph.analyze import lexicon
+from claimgraph.analyze.status import REFUSALS  # "declined to comment": refusing to speak says nothing
 
 #: complements through which a content can hang off its cue
 FRAME_DEPS = frozenset(
@@ -35,8 +36,6 @@ def frames_present(tok: Token) -> set[str]:
 
 #: "did not respond to a request for comment": a reply to these is no content
 REQUESTS = frozenset({"request", "message", "call", "email", "inquiry", "query", "question"})
-#: "declined to comment": refusing to speak says nothing
-REFUSALS = frozenset({"decline", "refuse"})
 
 
 def says_nothing(tok: Token) -> bool:

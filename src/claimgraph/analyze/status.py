@@ -22,6 +22,14 @@ STANCE_STATUS = {
 RANK = {"asserted": 0, "reported": 0, "hedged": 1, "uncertain": 2, "denied": 3}
 #: adjectives that, negated or not, open a question: "it is not clear whether", "it remains unknown"
 OPEN_QUESTION = frozenset({"clear", "unclear", "known", "unknown", "certain", "uncertain", "sure", "evident"})
+#: verbs of refusing to speak: what they "decline to say" is left open
+REFUSALS = frozenset({"decline", "refuse"})
+#: what a source can decline to do that leaves its content open ("declined to say how long",
+#: "refused to rule out new taxes"); "refused to negotiate" is a stance, reported as such
+WITHHELD = frozenset(
+    {"say", "comment", "disclose", "confirm", "deny", "rule", "reveal", "specify", "elaborate", "discuss",
+     "answer", "identify", "name", "explain", "detail", "speculate", "predict", "estimate"}
+)
 #: verbs that, in "is said to", "is believed to", make an agentless hedge
 HEARSAY_PASSIVES = frozenset(
     {"say", "believe", "think", "report", "rumor", "rumour", "understand", "allege", "expect"}
@@ -40,6 +48,8 @@ def cue_status(cue: Token | None, noun: bool = False) -> str:
         return "asserted"
     st = stance(cue.lemma_, noun) or "neutral"
     status = STANCE_STATUS[st]
+    if cue.lemma_ in REFUSALS and any(c.dep_ == "xcomp" and c.lemma_ in WITHHELD for c in cue.children):
+        return "uncertain"  # "declined to say how long ...", "refused to rule out": left open
     if any(c.dep_ == "neg" for c in cue.children) and status in ("reported", "hedged"):
         return "uncertain"
     return combine(status, *(s for _, s in cue_hedges(cue)))
