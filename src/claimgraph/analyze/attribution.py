@@ -482,13 +482,16 @@ def _is_outlet(entity: Entity | None) -> bool:
     return entity is not None and entity.type == "outlet"
 
 
-#: participles by which an outlet vouches for having a document: "a filing seen by Reuters"
-SEEN_BY = frozenset({"see", "obtain", "review", "view", "examine", "get"})
+#: participles by which an outlet vouches for a document or reaches people: "a filing seen by
+#: Reuters", "economists polled by Reuters", "residents interviewed by the AP"
+SEEN_BY = frozenset(
+    {"see", "obtain", "review", "view", "examine", "get", "poll", "survey", "interview", "contact", "consult", "reach"}
+)
 
 
 def _seen_by(source: Span | None, index: EntityIndex) -> Span | None:
-    """Return the outlet a source document was "seen by", "obtained by" or "reviewed by": the
-    hop between the publisher and the document."""
+    """Return the outlet a source was "seen by", "obtained by" or "polled by": the hop between
+    the publisher and that source."""
     if source is None:
         return None
     for acl in source.root.children:
