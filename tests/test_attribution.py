@@ -775,3 +775,25 @@ resign resign VERB VB ccomp 1
 def test_attribution_the_outlet_told_is_its_whole_name():
     by_id, [claim] = analyse(*TOLD_AP)
     assert chain(by_id, claim)[1:] == [("outlet", "the Associated Press", None), ("person", "Ruiz", None)]
+
+
+POLLED_BY = (
+    "Rates will rise, economists polled by Reuters said.",
+    """
+Rates rate NOUN NNS nsubj 2
+will will AUX MD aux 2
+rise rise VERB VB ccomp 8
+, , PUNCT , punct 8
+economists economist NOUN NNS nsubj 8
+polled poll VERB VBN acl 4
+by by ADP IN agent 5
+Reuters Reuters PROPN NNP pobj 6 B-ORG
+said say VERB VBD ROOT 8
+. . PUNCT . punct 8
+""",
+)
+
+
+def test_attribution_people_polled_by_an_outlet_come_through_it():
+    by_id, [claim] = analyse(*POLLED_BY)
+    assert [k for k, _, _ in chain(by_id, claim)] == ["publisher", "outlet", "anonymous"]
