@@ -1497,3 +1497,22 @@ def test_a_word_of_an_opening_dateline_is_known_as_such() -> None:
 
     doc = build(*DATELINE_SUBJECT)
     assert [t.text for t in doc if in_opening_dateline(t)] == ["WASHINGTON", ",", "Aug.", "24", "(", "UPI", ")", "—"]
+
+
+def test_trim_tail_leaves_out_a_comma_led_without() -> None:
+    # "claimed that the vote had been rigged, without offering evidence": the writer's remark
+    doc = build(
+        "the vote had been rigged, without offering evidence",
+        """
+the the DET DT det 1
+vote vote NOUN NN nsubjpass 4
+had have AUX VBD aux 4
+been be AUX VBN auxpass 4
+rigged rig VERB VBN ROOT 4
+, , PUNCT , punct 4
+without without ADP IN prep 4
+offering offer VERB VBG pcomp 6
+evidence evidence NOUN NN dobj 7
+""",
+    )
+    assert [t.text for t in trim_tail(list(doc))] == ["the", "vote", "had", "been", "rigged"]

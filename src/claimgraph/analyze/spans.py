@@ -58,7 +58,7 @@ def chars(doc: Doc, rng: tuple[int, int]) -> Span:
 
 
 #: words that open a non-restrictive tail, which PolNeAR leaves out of a content
-_TAIL_OPENERS = frozenset({"who", "which", "where", "whom", "whose", "including", "when"})
+_TAIL_OPENERS = frozenset({"who", "which", "where", "whom", "whose", "including", "when", "without"})
 
 
 def trim_tail(tokens: list[Token]) -> list[Token]:
