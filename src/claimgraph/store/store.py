@@ -1037,6 +1037,7 @@ class _Items:
                 document_id,
                 e["trigger_start"],
                 0,
+                e["id"],  # a total order: rows come back from each backend in its own order
             )
             entries.append((key, entry))
         for claim, time in dated:
@@ -1061,6 +1062,7 @@ class _Items:
                 document_id,
                 claim["content_start"],
                 1,
+                claim["id"],
             )
             entries.append((key, entry))
         entries.sort(key=lambda pair: pair[0])
