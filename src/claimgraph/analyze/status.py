@@ -61,6 +61,11 @@ def cue_hedges(cue: Token | None) -> list[tuple[Token, str]]:
     return hedges(c for c in cue.children if c.dep_ == "advmod") if cue is not None else []
 
 
+#: the lemmas the clause-level hedges of this module start from ("it is not clear", "it seems")
+_COPULAS = frozenset({"be", "remain", "seem"})
+_SEEMING = frozenset({"appear", "seem"})
+
+
 def is_reportative_conditional(tok: Token) -> bool:
     """Return whether ``tok`` heads "would have + past participle" outside an if-clause."""
     if tok.tag_ != "VBN":
@@ -74,7 +79,7 @@ def is_reportative_conditional(tok: Token) -> bool:
 
 def is_open_question(tok: Token) -> bool:
     """Return whether ``tok`` heads "it is (not) clear whether ..." or "it remains unknown if ..."."""
-    if tok.lemma_ not in ("be", "remain", "seem"):
+    if tok.lemma_ not in _COPULAS:
         return False
     acomp = [c for c in tok.children if c.dep_ in ("acomp", "attr") and c.lower_ in OPEN_QUESTION]
     if not acomp:
@@ -99,7 +104,7 @@ REFUTING = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "grou
 def is_refutation(tok: Token) -> bool:
     """Return whether ``tok`` heads "it is false that ...", "it is not true that ...": the
     clause is rejected, as by "deny"."""
-    if tok.lemma_ not in ("be", "remain", "seem"):
+    if tok.lemma_ not in _COPULAS:
         return False
     if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in tok.children):
         return False
@@ -125,30 +130,35 @@ MODALS = frozenset({"may", "might", "could"})
 
 
 def hedges(tokens: Iterable[Token]) -> list[tuple[Token, str]]:
-    """Return (token, status) for every hedge or uncertainty marker among ``tokens``."""
+    """Return (token, status) for every hedge or uncertainty marker among ``tokens``.
+
+    Each token's spelling, tag and lemma are read once (the tests below look at few words)."""
     table = lexicon.table("hedges.tsv")
     found: list[tuple[Token, str]] = []
     for tok in tokens:
         low = tok.lower_
-        if tok.tag_ == "MD" and low in MODALS:
+        tag = tok.tag_
+        if tag == "MD" and low in MODALS:
             found.append((tok, "uncertain"))
-        elif low in table and tok.tag_ != "MD" and low not in MODALS:  # "in May" is a month
+        elif low in table and tag != "MD" and low not in MODALS:  # "in May" is a month
             found.append((tok, table[low][0]))
-        elif is_reportative_conditional(tok):
+        elif tag == "VBN" and is_reportative_conditional(tok):
             found.append((tok, "hedged"))
-        elif is_open_question(tok):
-            found.append((tok, "uncertain"))
-        elif is_seeming(tok):
-            found.append((tok, "hedged"))
-        elif is_refutation(tok):
-            found.append((tok, "denied"))
-        elif (
-            tok.lemma_ in HEARSAY_PASSIVES
-            and tok.tag_ == "VBN"
-            and any(c.dep_ == "auxpass" for c in tok.children)
-            and any(c.dep_ == "xcomp" for c in tok.children)
-        ):
-            found.append((tok, "hedged"))
+        else:
+            lemma = tok.lemma_
+            if lemma in _COPULAS and is_open_question(tok):
+                found.append((tok, "uncertain"))
+            elif lemma in _SEEMING and is_seeming(tok):
+                found.append((tok, "hedged"))
+            elif lemma in _COPULAS and is_refutation(tok):
+                found.append((tok, "denied"))
+            elif (
+                tag == "VBN"
+                and lemma in HEARSAY_PASSIVES
+                and any(c.dep_ == "auxpass" for c in tok.children)
+                and any(c.dep_ == "xcomp" for c in tok.children)
+            ):
+                found.append((tok, "hedged"))
     return found
 
 
