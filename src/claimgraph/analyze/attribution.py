@@ -485,7 +485,8 @@ def _is_outlet(entity: Entity | None) -> bool:
 #: participles by which an outlet vouches for a document or reaches people: "a filing seen by
 #: Reuters", "economists polled by Reuters", "residents interviewed by the AP"
 SEEN_BY = frozenset(
-    {"see", "obtain", "review", "view", "examine", "get", "poll", "survey", "interview", "contact", "consult", "reach"}
+    {"see", "obtain", "review", "view", "examine", "get"}
+    | {"poll", "survey", "interview", "contact", "consult", "reach"}
 )
 
 
@@ -497,7 +498,9 @@ def _seen_by(source: Span | None, index: EntityIndex) -> Span | None:
     for acl in source.root.children:
         if acl.dep_ == "acl" and acl.lemma_ in SEEN_BY:
             for by in acl.children:
-                outlets = [g for g in by.children if by.dep_ == "agent" and g.dep_ == "pobj" and _is_outlet(index.at(g))]
+                if by.dep_ != "agent":
+                    continue
+                outlets = [g for g in by.children if g.dep_ == "pobj" and _is_outlet(index.at(g))]
                 if outlets:
                     return span_of(source.doc, list(outlets[0].subtree))
     return None
@@ -703,10 +706,15 @@ def _date_out_of_content(doc: Doc, f: Found) -> None:
 TRIM_SOURCES = True
 #: verbs that lend their subject to an infinitive without acting on it ("appeared to imply",
 #: "continued to insist"): the infinitive's report stands on its own
-RAISING = frozenset({"appear", "seem", "continue", "begin", "start", "go", "keep", "try", "come", "tend", "proceed"})
+RAISING = frozenset(
+    {"appear", "seem", "continue", "begin", "start", "go", "keep", "try", "come", "tend", "proceed"}
+)
 
 
-def _cited_before(f: Found, head: Token | None, documents: dict[str, list[tuple[Span | None, SourceInfo]]]) -> None:
+Hops = list[tuple[Span | None, SourceInfo]]
+
+
+def _cited_before(f: Found, head: Token | None, documents: dict[str, Hops]) -> None:
     """Give "The memo said ..." the hops of the memo cited before ("The Guardian, citing a leaked
     memo, reported ..."): the publisher has it from the Guardian. ``documents`` maps the head
     noun of each document met so far, as a source or as a hop, to the hops before it."""
@@ -721,11 +729,19 @@ def _cited_before(f: Found, head: Token | None, documents: dict[str, list[tuple[
         documents.setdefault(head.lemma_, list(f.outer))
 
 
+def _said(text: str, f: Found) -> str:
+    return text[f.content[0] : f.content[1]]
+
+
 def _inside_another_cue(g: Found, found: list[Found]) -> bool:
     """Return whether another attribution of the same content holds ``g``'s cue in its own:
     "said in a statement that X", where the parse also hangs X on "statement", is one report."""
     return g.cue is not None and any(
-        f.cue is not None and f.cue != g.cue and f.content == g.content and f.cue[0] <= g.cue[0] and g.cue[1] <= f.cue[1]
+        f.cue is not None
+        and f.cue != g.cue
+        and f.content == g.content
+        and f.cue[0] <= g.cue[0]
+        and g.cue[1] <= f.cue[1]
         for f in found
     )
 
@@ -1165,7 +1181,8 @@ class Attributor:
         found = Found(rng, (cue[0], cue_end or cue[1]), source, info, base)
         # "X told Reuters": the outlet is the hop between the publisher and X.
         heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _is_outlet(index.at(c))]
-        outlet = (source_span(heard[0]) if heard else None) or _seen_by(source, index)  # "the Associated Press"
+        # the whole name told ("the Associated Press"), or the outlet a source was "seen by"
+        outlet = (source_span(heard[0]) if heard else None) or _seen_by(source, index)
         if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
         if tok.dep_ == "ROOT":
@@ -1390,7 +1407,7 @@ class Attributor:
             if dateline is not None and dateline.end() < f.content[1]:
                 f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
         # "Neither has explained why", "he would not say how": a question word alone says nothing
-        return [f for f in found if f.cue is None or text[f.content[0] : f.content[1]].strip().lower() not in BARE_QUESTIONS]
+        return [f for f in found if f.cue is None or _said(text, f).strip().lower() not in BARE_QUESTIONS]
 
     def _find(self, doc: Doc) -> list[Found]:
         index = EntityIndex(doc, doc._.cg_entities or [])
@@ -1399,7 +1416,7 @@ class Attributor:
         last: Found | None = None
         consumed = 0  # end of the last quotation merged into a content
         unnamed: dict[str, Found] = {}  # head noun of each anonymous source -> where it came
-        documents: dict[str, list[tuple[Span | None, SourceInfo]]] = {}  # a document's head -> hops to it
+        documents: dict[str, Hops] = {}  # a document's head noun -> the hops to it
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
             continued = bool(found) and self._goes_on(doc, sent, si, last, found)

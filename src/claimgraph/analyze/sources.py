@@ -213,7 +213,8 @@ def _conjuncts(span: Span) -> list[Span]:
     heads = [span.root]
     for h in heads:  # grows: "A, B and C" chains each conjunct to the one before
         heads += [c for c in h.children if c.dep_ == "conj" and span.start <= c.i < span.end]
-    if len(heads) < 2 or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for h in heads for c in h.children):
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "&") for h in heads for c in h.children)
+    if len(heads) < 2 or not joined:
         return []  # "Smith or Jones" is one of them, not both
     starts = [span.start] + sorted(h.left_edge.i for h in heads[1:])
     parts = []
@@ -226,6 +227,15 @@ def _conjuncts(span: Span) -> list[Span]:
     return parts
 
 
+def _coordination(infos: list[SourceInfo]) -> SourceInfo:
+    """Return what a coordination of sources is: its parts' kind when they agree (else the first
+    part's), the sum of their counts when each is known (one per person), no single entity."""
+    agreed = {i.kind for i in infos}
+    counts = [i.count if i.count is not None else (1 if i.kind == "person" else None) for i in infos]
+    total = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
+    return SourceInfo(infos[0].kind if len(agreed) > 1 else agreed.pop(), total, None)
+
+
 def classify(span: Span, index: EntityIndex) -> SourceInfo:
     """Return the kind, count and entity of a source span.
 
@@ -235,12 +245,7 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     """
     parts = _conjuncts(span)
     if parts:
-        infos = [classify(p, index) for p in parts]
-        kinds = {i.kind for i in infos}
-        kind = infos[0].kind if len(kinds) > 1 else kinds.pop()
-        counts = [i.count if i.count is not None else (1 if i.kind == "person" else None) for i in infos]
-        count = sum(c for c in counts if c is not None) if all(c is not None for c in counts) else None
-        return SourceInfo(kind, count, None)
+        return _coordination([classify(p, index) for p in parts])
     head = span.root
     quantified = _quantified(head)
     if quantified is not None:

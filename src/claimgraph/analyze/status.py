@@ -98,7 +98,9 @@ def is_open_question(tok: Token) -> bool:
 
 
 #: adjectives by which "it is ... that X" rejects X (and "true", negated: "it is not true that")
-REFUTING = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "incorrect", "inaccurate"})
+REFUTING = frozenset(
+    {"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "incorrect", "inaccurate"}
+)
 
 
 def is_refutation(tok: Token) -> bool:
