@@ -729,7 +729,7 @@ def _cited_before(f: Found, head: Token | None, documents: dict[str, Hops]) -> N
         documents.setdefault(head.lemma_, list(f.outer))
 
 
-def _said(text: str, f: Found) -> str:
+def _content_text(text: str, f: Found) -> str:
     return text[f.content[0] : f.content[1]]
 
 
@@ -759,6 +759,9 @@ def _controlled(doc: Doc, cue: tuple[int, int], cues: set[int]) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_ not in RAISING and any(
         t.idx in cues for t in doc[max(head.i - 3, 0) : head.i + 1]
     )
+
+
+#: a pronoun that stands for the outer source is that source (_speaks_of_itself)
 SELF_REPORTS = True
 #: contents that are a question word alone: the cue reports no claim ("declined to say why")
 BARE_QUESTIONS = frozenset({"why", "how", "what", "when", "where", "who", "whether", "which"})
@@ -788,6 +791,8 @@ def _speaks_of_itself(f: Found) -> bool:
     if word in _PLURAL_SELF:
         return plural or info.kind in ("organization", "outlet")
     return False
+
+
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
 _DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -1407,7 +1412,9 @@ class Attributor:
             if dateline is not None and dateline.end() < f.content[1]:
                 f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
         # "Neither has explained why", "he would not say how": a question word alone says nothing
-        return [f for f in found if f.cue is None or _said(text, f).strip().lower() not in BARE_QUESTIONS]
+        return [
+            f for f in found if f.cue is None or _content_text(text, f).strip().lower() not in BARE_QUESTIONS
+        ]
 
     def _find(self, doc: Doc) -> list[Found]:
         index = EntityIndex(doc, doc._.cg_entities or [])
