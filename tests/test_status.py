@@ -190,3 +190,20 @@ negotiate negotiate VERB VB xcomp 1
 """,
     )
     assert st.cue_status(doc[1]) == "reported"
+
+
+@pytest.mark.parametrize(("lemma", "expected"), [("deny", "uncertain"), ("say", "uncertain")])
+def test_status_a_negated_cue_leaves_its_content_open(lemma, expected):
+    # "The company did not deny that it had paid": no denial, and no confirmation either
+    doc = build(
+        f"It did not {lemma} that.",
+        f"""
+It it PRON PRP nsubj 3
+did do AUX VBD aux 3
+not not PART RB neg 3
+{lemma} {lemma} VERB VB ROOT 3
+that that PRON DT dobj 3
+. . PUNCT . punct 3
+""",
+    )
+    assert st.cue_status(doc[3]) == expected

@@ -50,8 +50,8 @@ def cue_status(cue: Token | None, noun: bool = False) -> str:
     status = STANCE_STATUS[st]
     if cue.lemma_ in REFUSALS and any(c.dep_ == "xcomp" and c.lemma_ in WITHHELD for c in cue.children):
         return "uncertain"  # "declined to say how long ...", "refused to rule out": left open
-    if any(c.dep_ == "neg" for c in cue.children) and status in ("reported", "hedged"):
-        return "uncertain"
+    if any(c.dep_ == "neg" for c in cue.children) and status in ("reported", "hedged", "denied"):
+        return "uncertain"  # "did not say", "did not deny that X": X is left open
     return combine(status, *(s for _, s in cue_hedges(cue)))
 
 
