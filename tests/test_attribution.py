@@ -797,3 +797,35 @@ said say VERB VBD ROOT 8
 def test_attribution_people_polled_by_an_outlet_come_through_it():
     by_id, [claim] = analyse(*POLLED_BY)
     assert [k for k, _, _ in chain(by_id, claim)] == ["publisher", "outlet", "anonymous"]
+
+
+def test_attribution_a_content_loses_the_rest_of_an_opening_dateline():
+    from claimgraph.analyze.attribution import Found
+    from claimgraph.analyze.sources import SourceInfo
+
+    text = "BRUSSELS, Nov 3 (Reuters) - Leaders will meet, diplomats said."
+    doc = build(
+        text,
+        """
+BRUSSELS BRUSSELS PROPN NNP npadvmod 9 B-GPE
+, , PUNCT , punct 9
+Nov Nov PROPN NNP npadvmod 9 B-DATE
+3 3 NUM CD nummod 2 I-DATE
+( ( PUNCT -LRB- punct 5
+Reuters Reuters PROPN NNP appos 2 B-ORG
+) ) PUNCT -RRB- punct 5
+- - PUNCT : punct 9
+Leaders leader NOUN NNS nsubj 9
+will will AUX MD aux 9
+meet meet VERB VB ccomp 12
+, , PUNCT , punct 12
+diplomats diplomat NOUN NNS nsubj 12
+said say VERB VBD ROOT 12
+. . PUNCT . punct 12
+""",
+    )
+    said = (text.index("said"), text.index("said") + 4)
+    # the parse left "BRUSSELS," out of the clause but took the date and the wire in
+    found = [Found((text.index("Nov"), text.index("meet") + 4), said, None, SourceInfo("anonymous", None, None), "reported")]
+    [f] = Attributor._finish(doc, found)
+    assert text[slice(*f.content)] == "Leaders will meet"

@@ -1407,10 +1407,11 @@ class Attributor:
                 f.source = _trim_source(f.source)
             if SELF_REPORTS and _speaks_of_itself(f):
                 (f.source, f.info), f.outer = f.outer[-1], f.outer[:-1]
-            at_paragraph = f.content[0] == 0 or text[f.content[0] - 1] == "\n"
-            dateline = OPENING_DATELINE.match(text, f.content[0], f.content[1]) if at_paragraph else None
-            if dateline is not None and dateline.end() < f.content[1]:
-                f.content = (dateline.end(), f.content[1])  # "VILLASERENA, March 14 (Reuters) - "
+            # "VILLASERENA, March 14 (Reuters) - ", whole or from its date on, opens no content
+            paragraph = text.rfind("\n", 0, f.content[0]) + 1
+            dateline = OPENING_DATELINE.match(text, paragraph, f.content[1])
+            if dateline is not None and f.content[0] < dateline.end() < f.content[1]:
+                f.content = (dateline.end(), f.content[1])
         # "Neither has explained why", "he would not say how": a question word alone says nothing
         return [
             f for f in found if f.cue is None or _content_text(text, f).strip().lower() not in BARE_QUESTIONS
