@@ -1470,9 +1470,8 @@ class Attributor:
                     and not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in found)
                 ):
                     context = None  # the text changes voice: a named source speaks in its own
-                status, marks = st.content_status(f.status, chars(doc, f.content))
-                cue_marks = [t for t, _ in st.cue_hedges(chars(doc, f.cue).root)] if f.cue else []
-                f.status, f.hedges = status, cue_marks + marks
+                cue = chars(doc, f.cue).root if f.cue else None
+                f.status, f.hedges = st.content_status(f.status, chars(doc, f.content), cue)
                 last = f
             if found:
                 self._nest(found)

@@ -1173,10 +1173,9 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
             if content_span is None or cue_span is None:
                 continue
             # the cue word's stance ("doubt": uncertain, "deny": denied); nobody's: hedged
-            base = st.cue_status(cue_span.root) if source is not None else "hedged"
-            status, marks = st.content_status(base, content_span)
-            if source is not None:
-                marks = [t for t, _ in st.cue_hedges(cue_span.root)] + marks
+            speaker_cue = cue_span.root if source is not None else None
+            base = st.cue_status(speaker_cue) if speaker_cue is not None else "hedged"
+            status, marks = st.content_status(base, content_span, speaker_cue)
             new = Found(content, cue, source, info, status, marks)
             pos = next((k for k, g in enumerate(out) if g.content[0] > content[0]), len(out))
             new.sentence = out[pos - 1].sentence if pos else 0

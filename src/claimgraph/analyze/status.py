@@ -169,8 +169,9 @@ def combine(*statuses: str) -> str:
     return max(statuses, key=lambda s: RANK[s])
 
 
-def content_status(base: str, content: Span) -> tuple[str, list[Token]]:
-    """Return the status of a claim from its cue status ``base`` and the hedges in ``content``."""
+def content_status(base: str, content: Span, cue: Token | None = None) -> tuple[str, list[Token]]:
+    """Return the status of a claim from its cue status ``base`` and the hedges in ``content``,
+    with the words that made it: the hedges on the cue verb (already in ``base``) first."""
     found = hedges(content)
     status = combine(base, *(s for _, s in found))
-    return status, [t for t, _ in found]
+    return status, [t for t, _ in [*cue_hedges(cue), *found]]
