@@ -1516,3 +1516,195 @@ evidence evidence NOUN NN dobj 7
 """,
     )
     assert [t.text for t in trim_tail(list(doc))] == ["the", "vote", "had", "been", "rigged"]
+
+
+CALLED_FOR_SAYING = (
+    "Trump called for a special prosecutor, saying the department is biased.",
+    """
+Trump Trump PROPN NNP nsubj 1 B-PERSON
+called call VERB VBD ROOT 1
+for for ADP IN prep 1
+a a DET DT det 5
+special special ADJ JJ amod 5
+prosecutor prosecutor NOUN NN pobj 2
+, , PUNCT , punct 1
+saying say VERB VBG advcl 1
+the the DET DT det 9
+department department NOUN NN nsubjpass 11
+is be AUX VBZ auxpass 11
+biased bias VERB VBN ccomp 7
+. . PUNCT . punct 1
+""",
+)
+SAID_TELLING = (
+    "Carson said he saw no need to change, telling Stephanopolous that “we tell the truth, we deal with"
+    " the issues” and that he had seen support.",
+    """
+Carson Carson PROPN NNP nsubj 1 B-PERSON
+said say VERB VBD ROOT 1
+he he PRON PRP nsubj 3
+saw see VERB VBD ccomp 1
+no no DET DT det 5
+need need NOUN NN dobj 3
+to to PART TO aux 7
+change change VERB VB acl 5
+, , PUNCT , punct 3
+telling tell VERB VBG advcl 3
+Stephanopolous Stephanopolous PROPN NNP dobj 9 B-PERSON
+that that SCONJ IN mark 14
+“ " PUNCT `` punct 14
+we we PRON PRP nsubj 14
+tell tell VERB VBP ccomp 9
+the the DET DT det 16
+truth truth NOUN NN dobj 14
+, , PUNCT , punct 19
+we we PRON PRP nsubj 19
+deal deal VERB VBP ccomp 1
+with with ADP IN prep 19
+the the DET DT det 22
+issues issue NOUN NNS pobj 20
+” " PUNCT '' punct 19
+and and CCONJ CC cc 19
+that that SCONJ IN mark 28
+he he PRON PRP nsubj 28
+had have AUX VBD aux 28
+seen see VERB VBN conj 19
+support support NOUN NN dobj 28
+. . PUNCT . punct 1
+""",
+)
+SHOW_AS_NOUN = (
+    "Records from the agency show that unemployment fell.",
+    """
+Records record NOUN NNS nsubj 4
+from from ADP IN prep 0
+the the DET DT det 3
+agency agency NOUN NN pobj 1
+show show NOUN NN ROOT 4
+that that SCONJ IN mark 7
+unemployment unemployment NOUN NN nsubj 7
+fell fall VERB VBD ccomp 4
+. . PUNCT . punct 4
+""",
+)
+
+
+def test_a_participle_of_saying_after_a_comma_is_a_report_of_its_own() -> None:
+    # "called for" learnt an adverbial-clause frame; "saying B" is still Trump's second report
+    reports = _reports(CALLED_FOR_SAYING)
+    assert reports["called for"] == ("Trump", "a special prosecutor")
+    assert reports["saying"] == ("Trump", "the department is biased")
+
+
+def test_a_second_report_takes_what_follows_it_though_the_parse_hung_it_elsewhere() -> None:
+    # the parse made "we deal with the issues" a clause of "said": it is still what he told
+    reports = _reports(SAID_TELLING)
+    assert reports["said"] == ("Carson", "he saw no need to change")
+    source, content = reports["telling"]
+    assert source == "Carson"
+    assert content == "that “we tell the truth, we deal with the issues”"
+
+
+def test_a_content_that_opens_a_quotation_runs_to_its_end() -> None:
+    from claimgraph.analyze.spans import close_quotation
+
+    text = "He told them that “we win, we go home” and left."
+    start = text.index("that")
+    cut = (start, text.index(", we go"))
+    assert text[slice(*close_quotation(text, cut, (3, 7)))] == "that “we win, we go home”"
+    whole = (start, text.index(" and left"))
+    assert close_quotation(text, whole, (3, 7)) == whole  # closed already
+    # a cue inside the quotation is someone quoted: its content is not stretched over the rest
+    inside = "“I said that we win, we go home,” she said."
+    cue = (inside.index("said"), inside.index("said") + 4)
+    rng = (inside.index("that"), inside.index(", we go"))
+    assert close_quotation(inside, rng, cue) == rng
+
+
+def test_a_noun_the_parse_uses_as_a_verb_of_a_report_reads_as_one() -> None:
+    from claimgraph.analyze.attribution import repair_verbs
+
+    doc = build(*SHOW_AS_NOUN)
+    repair_verbs(doc)
+    assert (doc[4].pos_, doc[4].tag_) == ("VERB", "VBP")
+    assert doc[0].pos_ == "NOUN"  # the subject stays what it is
+    assert _reports(SHOW_AS_NOUN)["show"] == ("Records from the agency", "that unemployment fell")
+
+
+WHAT_IT_CALLS = (
+    "It backs what it calls “sensible gun laws.”",
+    """
+It it PRON PRP nsubj 1
+backs back VERB VBZ ROOT 1
+what what PRON WP dobj 4
+it it PRON PRP nsubj 4
+calls call VERB VBZ ccomp 1
+“ " PUNCT `` punct 8
+sensible sensible ADJ JJ amod 8
+gun gun NOUN NN compound 8
+laws law NOUN NNS oprd 4
+. . PUNCT . punct 1
+” " PUNCT '' punct 1
+""",
+)
+WHAT_HE_PROMISED = (
+    "He kept what he had promised a man.",
+    """
+He he PRON PRP nsubj 1
+kept keep VERB VBD ROOT 1
+what what PRON WP dative 5
+he he PRON PRP nsubj 5
+had have AUX VBD aux 5
+promised promise VERB VBN ccomp 1
+a a DET DT det 7
+man man NOUN NN dobj 5
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_a_name_given_in_a_free_relative_is_reported_from_the_relative_word_on() -> None:
+    source, content = _reports(WHAT_IT_CALLS)["calls"]
+    assert source == "it"
+    assert content.startswith("what it calls “sensible gun laws")
+    # other free relatives name a thing and claim nothing
+    assert "promised" not in _reports(WHAT_HE_PROMISED)
+
+
+POLL_VOTE = (
+    "Among Democrats, 56 percent would vote for Clinton.",
+    """
+Among among ADP IN prep 6
+Democrats Democrats PROPN NNPS pobj 0 B-NORP
+, , PUNCT , punct 6
+56 56 NUM CD nummod 4 B-PERCENT
+percent percent NOUN NN nsubj 6 I-PERCENT
+would would AUX MD aux 6
+vote vote VERB VB ROOT 6
+for for ADP IN prep 6
+Clinton Clinton PROPN NNP pobj 7 B-PERSON
+. . PUNCT . punct 6
+""",
+)
+NOT_A_POLL = (
+    "The party of half the country wants a new leader.",
+    """
+The the DET DT det 1
+party party NOUN NN nsubj 6
+of of ADP IN prep 1
+half half DET PDT predet 5 B-CARDINAL
+the the DET DT det 5
+country country NOUN NN pobj 2
+wants want VERB VBZ ROOT 6
+a a DET DT det 9
+new new ADJ JJ amod 9
+leader leader NOUN NN dobj 6
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_a_share_of_the_people_polled_reports_its_preference() -> None:
+    assert _reports(POLL_VOTE)["would vote for"] == ("56 percent", "Clinton")
+    # a share inside the subject's phrase is no poll's ("the party of half the country")
+    assert "wants" not in _reports(NOT_A_POLL)

@@ -37,6 +37,7 @@ from claimgraph.analyze.spans import (
     char_range,
     chars,
     clip_to_quotation,
+    close_quotation,
     cue_range,
     doc_text,
     enclosing_quotation,
@@ -305,6 +306,58 @@ def _without_according(tok: Token, content: list[Token]) -> list[Token]:
     return [t for t in content if t.i not in drop]
 
 
+#: a share of the people polled as the subject ("56 percent", "about 4 in 10", "a majority of
+#: voters") makes verbs of preference reports of what they told the poll
+POLLS = True
+POLL_VERBS = frozenset(
+    {"want", "support", "vote", "choose", "prefer", "favor", "favour", "back", "oppose", "approve",
+     "disapprove", "agree", "disagree", "trust", "distrust", "like", "dislike", "pick", "name", "expect"}
+)
+POLL_FRAMES = ("ccomp", "xcomp", "dobj", "prep:for", "prep:with")
+#: a share written out before the subject's head: "27 percent", "4 in 10 voters", "6 out of 10"
+_SHARE = re.compile(r"\b(?:percent|per cent|(?:\w+|\d+) (?:in|out of) (?:10|ten|\d+))\b|%", re.IGNORECASE)
+#: head words of a subject that is a share of people ("a majority of voters", "about a third")
+_SHARE_HEADS = frozenset({"percent", "majority", "half", "third", "quarter", "fifth", "%", "plurality"})
+
+
+def _poll_subject(tok: Token) -> bool:
+    """Return whether the subject of ``tok`` is a share of people: "27 percent", "about 4 in 10
+    voters", "A majority of voters", "half"; by its head word or the words up to it, not a noun
+    it governs ("the party of half the country")."""
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PROPN":
+        return False
+    head = subj[0]
+    if head.lemma_.lower() in _SHARE_HEADS:
+        return True
+    return bool(_SHARE.search(" ".join(t.text for t in head.subtree if t.i <= head.i)))
+
+
+#: verbs that give a name in a relative clause ("what he calls X", "which she described as X"):
+#: a report of the name, where other free relatives claim nothing
+NAMING_RELATIVES = True
+NAMING_VERBS = frozenset({"call", "describe", "label", "term", "dub", "brand", "characterize", "declare"})
+
+#: a noun the parse made the head of a clause with a subject before it and a that-clause after
+#: is a verb the tagger mistook ("Figures from the agency show that ...")
+REPAIR_VERBS = True
+
+
+def repair_verbs(doc: Doc) -> None:
+    """Give the part of speech of a verb to nouns the parse uses as one: a subject before them
+    and a clause after ("Data from the agency show that X", where the tagger read "show" as the
+    noun). The attribution rules and the tagger's features read it as the verb it is."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        kids = list(tok.children)
+        if any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
+            c.dep_ == "ccomp" and c.i > tok.i for c in kids
+        ):
+            tok.pos_ = "VERB"
+            tok.tag_ = "VBZ" if tok.lower_.endswith("s") else "VBP"
+
+
 def _cites_source(tok: Token, index: EntityIndex) -> bool:
     """Return whether ``tok`` is the "citing" of "X, citing Y" with Y a source (people, a report,
     an outlet: a hop of X's chain), not a reason ("citing low growth": X's own claim)."""
@@ -434,6 +487,19 @@ def _second_report(tok: Token, comps: list[Token]) -> Token | None:
         if any(t.dep_ == "cc" or t.text == ";" for t in between):
             return c
     return None
+
+
+def _participle_report(v: Token) -> bool:
+    """Return whether ``v`` is a participle of saying after a comma that reports on its own:
+    "X called for A, saying B" (B is X's second report, as PolNeAR marks it)."""
+    return (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and v.i > 0
+        and _after_comma(v.doc, min(t.i for t in v.subtree))
+        and not any(g.dep_ == "mark" for g in v.children)
+        and _speech_verb(v)
+    )
 
 
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
@@ -594,6 +660,16 @@ def _after_comma(doc: Doc, i: int) -> bool:
     return k >= 0 and doc[k].text == ","
 
 
+#: _trim_coordination cuts a content from a second report on to its end, not that report's
+#: subtree alone
+REST_TO_SECOND = True
+#: a verb's participle of saying after a comma ("X called for A, saying B") is a second report,
+#: not one of the verb's contents, when the verb has another
+PARTICIPLE_APART = True
+#: a content that opens a quotation ends no sooner than the quotation (spans.close_quotation)
+CLOSE_QUOTES = True
+
+
 def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
     """Drop what the parse hangs on a content but the sentence says of the cue's speaker.
 
@@ -620,14 +696,7 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
                 and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in v.children)
             ):
                 kind = "second"  # "X told Reuters that A, and an official confirmed B"
-            elif (
-                v.dep_ == "advcl"
-                and v.tag_ == "VBG"
-                and v.i > 0
-                and _after_comma(v.doc, min(t.i for t in v.subtree))
-                and not any(g.dep_ == "mark" for g in v.children)
-                and _speech_verb(v)
-            ):
+            elif _participle_report(v):
                 kind = "participle"
             if kind is None or kind not in TRIM_KINDS:
                 continue
@@ -637,7 +706,12 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
             start = min(t.i for t in v.subtree)
             while start - 1 in lead:
                 start -= 1
-            cut |= {t.i for t in v.doc[start : max(t.i for t in v.subtree) + 1]}
+            end = max(t.i for t in v.subtree) + 1
+            if REST_TO_SECOND:
+                # what the parse hangs elsewhere after the second report is still its words ("X
+                # said A, telling Y that “B, C”", where C came out a clause of "said")
+                end = max(end, max(t.i for t in content) + 1)
+            cut |= set(range(start, end))
             break
     return [t for t in content if t.i not in cut] if cut else content
 
@@ -936,6 +1010,10 @@ class Attributor:
             if _as_noted(tok):
                 rates["head:advcl"] = max(rates.get("head:advcl", 0.0), HAND_RATE)
         usable = {f: r for f, r in rates.items() if f in present and r >= CUE_RATE}
+        if not usable and POLLS and tok.lemma_ in POLL_VERBS and _poll_subject(tok):
+            # "56 percent would vote for Clinton", "about 4 in 10 want a switch": a poll's
+            # people say so, though the verb seldom reports anywhere else
+            usable = {f: HAND_RATE for f in POLL_FRAMES if f in present}
         if not usable:
             return None
         return max(usable, key=usable.__getitem__), usable
@@ -1016,11 +1094,20 @@ class Attributor:
                             c = next(x for x in tok.children if x.dep_ == "ccomp")
                         if c not in comps:
                             comps.append(c)
-                if any(c.i < tok.i and c.tag_ in ("WP", "WDT") for c in comps):
-                    continue  # "what he had promised a man": a free relative names, claims nothing
+                named = None
+                wh = [c for c in comps if c.i < tok.i and c.tag_ in ("WP", "WDT")]
+                if wh:
+                    later = [c for c in comps if c.i > tok.i]
+                    if not (NAMING_RELATIVES and tok.lemma_ in NAMING_VERBS and later):
+                        continue  # "what he had promised a man": a free relative names, claims nothing
+                    # "what he calls X", "which he described as X": the name is his, and PolNeAR's
+                    # content runs from the relative word to it
+                    named, comps = wh[0], later
                 earlier = _earlier_clause(tok)
                 if earlier is not None:
                     comps = [c for c in comps if c.i != earlier.i]  # "X did A, then says B": B
+                if PARTICIPLE_APART and len(comps) > 1:
+                    comps = [c for c in comps if not _participle_report(c)] or comps
                 second = _second_report(tok, comps)
                 if second is not None:
                     comps = [c for c in comps if c.i != second.i]  # "X said A, and Y said B": A
@@ -1051,6 +1138,8 @@ class Attributor:
                     ]
                 if TRIM_TAILS:
                     content = _trim_coordination(content, comps)
+                if named is not None and content:
+                    content = [named, *content]
                 rng = char_range(trim_occasion(trim_tail(_without_according(tok, content))))
             cue = cue_range(tok)
             if rng is not None and rng[1] <= cue[0]:
@@ -1346,6 +1435,8 @@ class Attributor:
             if f.cue is not None:
                 whole = enclosing_quotation(text, f.content, f.cue)
                 f.content = whole or clip_to_quotation(text, f.content, f.cue)
+                if CLOSE_QUOTES and whole is None:
+                    f.content = close_quotation(text, f.content, f.cue)
                 if f.content[0] >= f.cue[1] and text[f.content[0]] in QUOTES:
                     # “A,” he added, “B.”: the quotation before the speaker and cue opens it
                     cue = sent.doc.char_span(*f.cue, alignment_mode="expand")
@@ -1418,6 +1509,8 @@ class Attributor:
         ]
 
     def _find(self, doc: Doc) -> list[Found]:
+        if REPAIR_VERBS:
+            repair_verbs(doc)
         index = EntityIndex(doc, doc._.cg_entities or [])
         out: list[Found] = []
         context: tuple[Span | None, SourceInfo] | None = None  # the outlet whose report governs

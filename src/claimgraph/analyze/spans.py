@@ -427,6 +427,19 @@ def quotation_at(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def close_quotation(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
+    """Return ``content`` run on to the end of a quotation it opens but the parse ended inside
+    ('telling reporters that “we tell the truth, we deal with the issues”', where the parse hung
+    the second clause elsewhere), when its cue stands outside that quotation."""
+    start, end = content
+    for q0, q1 in _quotations(text, start, end):
+        if q0 >= end:
+            break
+        if start <= q0 and end < q1 - 1 and not q0 <= cue[0] < q1:
+            return (start, q1)
+    return content
+
+
 def clip_to_quotation(text: str, content: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
     """Return ``content`` ended at the quotation its cue stands in, when it runs past it: a report
     quoted inside someone's words ('“The platform is telling voters that X,” said Pavone') is
