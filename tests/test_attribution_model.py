@@ -657,3 +657,22 @@ def test_a_content_takes_no_boundary_inside_its_own_cue() -> None:
     tagging = ["B-CON"] + ["I-CON"] * 10 + ["O", "B-SRC", "I-SRC", "O"]
     rejected = [f for f in _refined(doc, *tagging) if doc.text[slice(*f.cue)] == "has been rejected"]
     assert [doc.text[slice(*f.content)] for f in rejected] == ["Garcia's claim that the election was stolen"]
+
+
+def test_the_rules_content_wins_a_close_call_with_the_taggers() -> None:
+    doc = _doc()  # The minister said that the dam would close .
+    n = len(doc)
+    # the tagger leans a little to "the dam would close", a little less to "that the dam would close"
+    p = np.full((n, len(am.TAGS)), 0.01)
+    p[:3, 0] = 0.94
+    p[3, 5], p[3, 0] = 0.45, 0.49
+    p[4, 5], p[4, 6], p[4, 0] = 0.40, 0.35, 0.20
+    p[5:8, 6] = 0.94
+    p[8, 0] = 0.94
+    logp = np.log(p / p.sum(axis=1, keepdims=True))
+    score = am._Scorer(doc, logp)
+    rules = (doc[3].idx, doc[7].idx + len(doc[7].text))
+    tagger = (doc[4].idx, rules[1])
+    assert score.best({rules, tagger}) == tagger
+    assert score.best({rules, tagger}, prefer=rules) == rules
+    assert score.best({rules, tagger}, prefer=tagger) == tagger

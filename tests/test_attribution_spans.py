@@ -1708,3 +1708,31 @@ def test_a_share_of_the_people_polled_reports_its_preference() -> None:
     assert _reports(POLL_VOTE)["would vote for"] == ("56 percent", "Clinton")
     # a share inside the subject's phrase is no poll's ("the party of half the country")
     assert "wants" not in _reports(NOT_A_POLL)
+
+
+AFTER_ANOTHER = (
+    "And 64 percent call him competent, after 55 percent said so in December.",
+    """
+And and CCONJ CC cc 3
+64 64 NUM CD nummod 2 B-PERCENT
+percent percent NOUN NN nsubj 3 I-PERCENT
+call call VERB VBP ROOT 3
+him he PRON PRP dobj 3
+competent competent ADJ JJ oprd 3
+, , PUNCT , punct 3
+after after SCONJ IN mark 10
+55 55 NUM CD nummod 9 B-PERCENT
+percent percent NOUN NN nsubj 10 I-PERCENT
+said say VERB VBD advcl 3
+so so ADV RB advmod 10
+in in ADP IN prep 10
+December December PROPN NNP pobj 12 B-DATE
+. . PUNCT . punct 3
+""",
+)
+
+
+def test_another_speakers_report_set_beside_a_content_is_not_part_of_it() -> None:
+    reports = _reports(AFTER_ANOTHER)
+    assert reports["call"] == ("64 percent", "him competent")
+    assert reports["said"][0] == "55 percent"

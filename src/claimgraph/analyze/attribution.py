@@ -502,6 +502,29 @@ def _participle_report(v: Token) -> bool:
     )
 
 
+#: marks of a clause that sets another speaker's report beside the first ("X say A, while
+#: about 4 in 10 want B"; "64 percent call him competent, after 55 percent said so")
+_BESIDE = frozenset({"while", "whereas", "after", "though", "although"})
+
+
+def _other_speaker(v: Token) -> bool:
+    """Return whether ``v`` is a report of another speaker coordinated with, or set beside, a
+    content: a verb of saying or stance with a subject of its own, or a polled share's
+    preference, in a conjunct or a clause opened by "while", "after" and their like."""
+    if v.dep_ == "advcl":
+        if not any(g.dep_ == "mark" and g.lower_ in _BESIDE for g in v.children):
+            return False
+    elif v.dep_ != "conj":
+        return False
+    if not any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in v.children):
+        return False
+    return (
+        _speech_verb(v)
+        or st.stance(v.lemma_) is not None
+        or (POLLS and v.lemma_ in POLL_VERBS and _poll_subject(v))
+    )
+
+
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
     """Return whether ``tok`` is the bare participle of "Asked whether X, ..." or "when asked
     about X": a question put by someone unnamed to the clause's subject."""
@@ -666,6 +689,8 @@ REST_TO_SECOND = True
 #: a verb's participle of saying after a comma ("X called for A, saying B") is a second report,
 #: not one of the verb's contents, when the verb has another
 PARTICIPLE_APART = True
+#: a report of another speaker ends a content, and is no complement of its cue (_other_speaker)
+SECOND_SPEAKERS = True
 #: a content that opens a quotation ends no sooner than the quotation (spans.close_quotation)
 CLOSE_QUOTES = True
 
@@ -694,7 +719,7 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
                 v.dep_ == "conj"
                 and st.stance(v.lemma_) is not None
                 and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in v.children)
-            ):
+            ) or (SECOND_SPEAKERS and _other_speaker(v)):
                 kind = "second"  # "X told Reuters that A, and an official confirmed B"
             elif _participle_report(v):
                 kind = "participle"
@@ -1108,6 +1133,8 @@ class Attributor:
                     comps = [c for c in comps if c.i != earlier.i]  # "X did A, then says B": B
                 if PARTICIPLE_APART and len(comps) > 1:
                     comps = [c for c in comps if not _participle_report(c)] or comps
+                if SECOND_SPEAKERS and len(comps) > 1:
+                    comps = [c for c in comps if not _other_speaker(c)] or comps
                 second = _second_report(tok, comps)
                 if second is not None:
                     comps = [c for c in comps if c.i != second.i]  # "X said A, and Y said B": A

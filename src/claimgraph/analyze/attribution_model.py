@@ -707,6 +707,12 @@ def _edge_in(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return b[0] < a[1] <= b[1] or b[0] <= a[0] < b[1]
 
 
+#: log-likelihood (nats) added to the rules' own content among the candidates: the tagger must
+#: find another clearly likelier to move it. Measured on train[:150] with three held-out taggers:
+#: 1.0 gave +.001 to +.002 content and relation F1 each (0.5 and 2.0 a little less, 3.0 nothing)
+RULE_BIAS = 1.0
+
+
 class _Scorer:
     """Score candidate spans by the tagger's log-probabilities (prefix sums over tokens)."""
 
@@ -726,12 +732,15 @@ class _Scorer:
         b = int(np.searchsorted(self.starts, rng[1], side="left"))
         return max(a, 0), max(b, a + 1)
 
-    def best(self, candidates: set[tuple[int, int]]) -> tuple[int, int]:
-        """Return the candidate content the tagger finds likeliest, over the tokens of them all."""
+    def best(
+        self, candidates: set[tuple[int, int]], prefer: tuple[int, int] | None = None
+    ) -> tuple[int, int]:
+        """Return the candidate content the tagger finds likeliest, over the tokens of them all,
+        ``prefer`` (the rules' own) given RULE_BIAS more."""
         ok = [c for c in candidates if c[0] < c[1]]
         lo = self._tokens((min(c[0] for c in ok), min(c[0] for c in ok) + 1))[0]
         hi = self._tokens((max(c[1] for c in ok) - 1, max(c[1] for c in ok)))[1]
-        return max(sorted(ok), key=lambda c: self.content(c, lo, hi))
+        return max(sorted(ok), key=lambda c: self.content(c, lo, hi) + (RULE_BIAS if c == prefer else 0.0))
 
     def content(self, rng: tuple[int, int], lo: int, hi: int) -> float:
         """Log-likelihood of ``rng`` being a content, the other tokens of ``lo:hi`` not."""
@@ -1112,7 +1121,7 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                     if OPTIONS["occasion"]:
                         cands = {c for c in cands if c == r or not _takes_occasion(doc, c, r, own_cue)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
-                    f.content = score.best(whole or cands)
+                    f.content = score.best(whole or cands, r)
                 else:
                     f.content = m
         if OPTIONS["source"] and f.source is not None:
