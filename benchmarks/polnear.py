@@ -10,9 +10,10 @@ test split is for a final evaluation only. Example:
     python benchmarks/polnear.py --data ../shared/data/polnear --split dev --errors /tmp/dev.jsonl
 
 Each article's text goes unaltered (``clean=False``, so offsets align with the gold) to
-``claimgraph.analyze_documents``; every claim whose own source (the innermost of its chain) is
-not the publisher becomes a predicted attribution: that source's span (none when the source is
-implicit), the claim's cue and its content. The peer row is textacy's
+``claimgraph.analyze_documents``; every claim with a cue becomes a predicted attribution: its
+own source's span (the innermost of its chain; none when the source is implicit, or is the
+publisher, whose claims a cue hedges: "Clinton appeared to assuage ..."), the cue and the
+content. The peer row is textacy's
 ``extract.triples.direct_quotations`` (speaker, cue, content) over Docs of the same spaCy model;
 it needs ``pip install textacy==0.13.0`` and is skipped with a message when textacy is missing.
 Both rows go through the same scorer (``scoring.py``: exact, per-fragment and overlap matching,
@@ -77,11 +78,17 @@ SYSTEMS = ("claimgraph", "textacy")
 # ---------------------------------------------------------------- predictions
 
 
+#: a claim in the publisher's own voice that a cue word hedges ("Clinton appeared to assuage
+#: ...") is an attribution without a source, as PolNeAR marks it
+PUBLISHER_CUES = True
+
+
 def claim_attributions(result: dict[str, Any]) -> tuple[list[Attribution], dict[str, dict[str, Any]]]:
     """Return the attributions of one claimgraph/1 document, and notes on each by claim id.
 
-    A claim's own source is the last of its chain (the innermost); claims whose own source is
-    the publisher are the outlet's own voice, not attributions, and are left out. PolNeAR marks
+    A claim's own source is the last of its chain (the innermost); claims in the publisher's
+    own voice are no attributions and are left out, unless a cue word hedges them ("Clinton
+    appeared to assuage ..."): PolNeAR marks those as attributions without a source. PolNeAR marks
     an attribution where a cue stands and puts each token in at most one attribution, so claims
     without a cue (sentences that continue a report) and claims nested in another attribution's
     content (claimgraph keeps both levels, PolNeAR only the outer) are left out too.
@@ -92,13 +99,15 @@ def claim_attributions(result: dict[str, Any]) -> tuple[list[Attribution], dict[
     outer = [(c["content"]["start"], c["content"]["end"], c["id"]) for c in claims if c.get("cue")]
     for claim in claims:
         own = sources.get((claim.get("chain") or [claim["source"]])[-1])
-        if own is None or own["kind"] == "publisher" or not claim.get("cue"):
+        if own is None or not claim.get("cue") or (own["kind"] == "publisher" and not PUBLISHER_CUES):
             continue
         cue_start = claim["cue"]["start"]
         if any(start <= cue_start < end and cid != claim["id"] for start, end, cid in outer):
             continue
         source = (
-            ((own["start"], own["end"]),) if own["start"] is not None and own["end"] is not None else None
+            ((own["start"], own["end"]),)
+            if own["kind"] != "publisher" and own["start"] is not None and own["end"] is not None
+            else None
         )
         cue = claim.get("cue")
         content = claim["content"]

@@ -1736,3 +1736,38 @@ def test_another_speakers_report_set_beside_a_content_is_not_part_of_it() -> Non
     reports = _reports(AFTER_ANOTHER)
     assert reports["call"] == ("64 percent", "him competent")
     assert reports["said"][0] == "55 percent"
+
+
+APPEARED_TO = (
+    "Clinton appeared to assuage liberal concerns.",
+    """
+Clinton Clinton PROPN NNP nsubj 1 B-PERSON
+appeared appear VERB VBD ROOT 1
+to to PART TO aux 3
+assuage assuage VERB VB xcomp 1
+liberal liberal ADJ JJ amod 5
+concerns concern NOUN NNS dobj 3
+. . PUNCT . punct 1
+""",
+)
+APPEARED_ON = (
+    "Trump appeared on television.",
+    """
+Trump Trump PROPN NNP nsubj 1 B-PERSON
+appeared appear VERB VBD ROOT 1
+on on ADP IN prep 1
+television television NOUN NN pobj 2
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_what_seems_so_is_the_publishers_claim_hedged_by_its_cue() -> None:
+    by_id, claims = _claims(*APPEARED_TO)
+    [claim] = claims
+    assert by_id[claim.source].kind == "publisher"
+    assert claim.cue is not None and claim.cue.text == "appeared"
+    assert (claim.content.text, claim.status) == ("Clinton appeared to assuage liberal concerns", "hedged")
+    # appearing somewhere is no impression: the publisher asserts it, without cue
+    [claim] = _claims(*APPEARED_ON)[1]
+    assert claim.cue is None and claim.status == "asserted"

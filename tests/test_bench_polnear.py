@@ -348,6 +348,17 @@ def test_bench_polnear_claim_attributions():
     assert s["overlap", "relation"] == Counts(3, 4, 3)  # c2's content overlaps E3's
 
 
+def test_bench_polnear_a_publisher_claim_a_cue_hedges_is_an_attribution_without_source():
+    import copy
+
+    result = copy.deepcopy(CLAIMGRAPH)
+    c0 = result["claims"][0]
+    c0["cue"] = {"start": 6, "end": 10, "text": "Over"}  # as if "Storm seemed ..."
+    attributions, notes = polnear.claim_attributions(result)
+    assert attributions[0] == Attribution(None, ((6, 10),), ((0, 15),), "c0")
+    assert notes["c0"]["kind"] == "publisher"
+
+
 def test_bench_polnear_quotation_attributions():
     def tok(i, text):
         return SimpleNamespace(idx=i, text=text)

@@ -109,9 +109,13 @@ failed fail VERB VBD ccomp 1
 def test_status_it_seems_that_is_the_texts_own_hedge():
     doc = build(*IT_SEEMS)
     assert st.content_status("asserted", doc[:]) == ("hedged", [doc[1]])
-    from test_attribution_spans import _reports
+    from test_attribution_spans import _claims
 
-    assert _reports(IT_SEEMS) == {}  # "It" says nothing: no report, the publisher's hedged claim
+    # "It" says nothing: no one's report, the publisher's claim, hedged by its cue
+    by_id, claims = _claims(*IT_SEEMS)
+    [claim] = claims
+    assert by_id[claim.source].kind == "publisher"
+    assert (claim.cue.text, claim.content.text, claim.status) == ("seems", "that the talks failed", "hedged")
 
 
 def _it_is(adjective: str, negated: bool) -> tuple[str, str]:

@@ -525,6 +525,37 @@ def _other_speaker(v: Token) -> bool:
     )
 
 
+#: "X seemed to Y", "it appears that X": a claim of the text that its verb hedges, with the
+#: verb as its cue (_seeming)
+SEEMING = True
+#: complements of "seem" and "appear" that hold what seems so
+_SEEMS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
+
+
+def _seeming(tok: Token) -> list[Token] | None:
+    """Return the words of what ``tok`` says seems so: the subject with the complement ("Both
+    objections seemed to carry little weight", "New Hampshire seems stable"), or the clause after
+    an "it" that stands for nothing ("It appears that X": X); None when ``tok`` is no such verb
+    ("appeared on television", "appears in court")."""
+    if tok.lemma_ not in ("seem", "appear") or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    comp = [
+        c for c in kids if c.i > tok.i and (c.dep_ in _SEEMS or (c.dep_ == "prep" and c.lower_ == "like"))
+    ]
+    if not comp:
+        return None
+    if st.is_seeming(tok):
+        return list(next(c for c in kids if c.dep_ == "ccomp").subtree)
+    subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+    if not subj or subj[0].lower_ == "it":
+        return None
+    verb = comp[0]
+    if verb.pos_ in ("VERB", "AUX") and (_speech_verb(verb) or st.stance(verb.lemma_) is not None):
+        return None  # "Trump seemed to suggest that X": his report, which the verb hedges
+    return [t for c in (subj[0], comp[0]) for t in c.subtree]
+
+
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
     """Return whether ``tok`` is the bare participle of "Asked whether X, ..." or "when asked
     about X": a question put by someone unnamed to the clause's subject."""
@@ -1059,6 +1090,16 @@ class Attributor:
                 elif _expletive(passive_subj[0]) and not any(c.dep_ == "agent" for c in tok.children):
                     # "It is understood that X": X
                     hearsay = list(next(c for c in tok.children if c.dep_ == "ccomp").subtree)
+            if hearsay is None and SEEMING:
+                seeming = _seeming(tok)
+                if seeming is not None:
+                    # "Clinton appeared to assuage ...": the text's own impression, hedged by its
+                    # cue; the claim is the publisher's, and PolNeAR marks it without a source
+                    rng = char_range(seeming)
+                    if rng:
+                        text_itself = SourceInfo("publisher", None, None)
+                        out.append(Found(rng, cue_range(tok), None, text_itself, "hedged"))
+                    continue
             if hearsay is not None:  # agentless hearsay: nobody stands behind it
                 rng = char_range(hearsay)
                 if rng:
