@@ -1771,3 +1771,28 @@ def test_what_seems_so_is_the_publishers_claim_hedged_by_its_cue() -> None:
     # appearing somewhere is no impression: the publisher asserts it, without cue
     [claim] = _claims(*APPEARED_ON)[1]
     assert claim.cue is None and claim.status == "asserted"
+
+
+WAS_ASKED = (
+    "The actress was asked if she had been discriminated against.",
+    """
+The the DET DT det 1
+actress actress NOUN NN nsubjpass 3
+was be AUX VBD auxpass 3
+asked ask VERB VBN ROOT 3
+if if SCONJ IN mark 8
+she she PRON PRP nsubjpass 8
+had have AUX VBD aux 8
+been be AUX VBN auxpass 8
+discriminated discriminate VERB VBN ccomp 3
+against against ADP IN prep 8
+. . PUNCT . punct 3
+""",
+)
+
+
+def test_a_question_put_to_someone_in_the_passive_has_no_source() -> None:
+    by_id, claims = _claims(*WAS_ASKED)
+    [claim] = [c for c in claims if c.cue is not None]
+    assert (claim.cue.text, claim.content.text) == ("was asked", "if she had been discriminated against")
+    assert by_id[claim.source].kind == "unspecified"  # whoever asked; not the actress asked

@@ -556,17 +556,20 @@ def _seeming(tok: Token) -> list[Token] | None:
     return [t for c in (subj[0], comp[0]) for t in c.subtree]
 
 
+#: "X was asked whether Y" is a question without a source, as "Asked whether Y" is
+PASSIVE_ASKED = True
+
+
 def _asked_of(tok: Token, subj: list[Token], passive_subj: list[Token]) -> bool:
     """Return whether ``tok`` is the bare participle of "Asked whether X, ..." or "when asked
     about X": a question put by someone unnamed to the clause's subject."""
-    return (
-        tok.lemma_ == "ask"
-        and tok.tag_ == "VBN"
-        and not subj
-        and not passive_subj
-        and tok.dep_ in ("advcl", "conj", "ROOT")
-        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children)
-    )
+    if tok.lemma_ != "ask" or tok.tag_ != "VBN" or subj or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if passive_subj:
+        # "the actress was asked if she had ever been discriminated against": by someone unnamed
+        return PASSIVE_ASKED and any(c.dep_ == "auxpass" for c in tok.children)
+    helped = any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    return tok.dep_ in ("advcl", "conj", "ROOT") and not helped
 
 
 def _opening_quotation(sent: Span) -> int | None:
