@@ -1796,3 +1796,36 @@ def test_a_question_put_to_someone_in_the_passive_has_no_source() -> None:
     [claim] = [c for c in claims if c.cue is not None]
     assert (claim.cue.text, claim.content.text) == ("was asked", "if she had been discriminated against")
     assert by_id[claim.source].kind == "unspecified"  # whoever asked; not the actress asked
+
+
+SIGNED_POST = (
+    "Just another day in the campaign. — Sahil Kapur (@sahilkapur) September 1, 2016",
+    """
+Just just ADV RB advmod 2 B-DATE
+another another DET DT det 2 I-DATE
+day day NOUN NN ROOT 2 I-DATE
+in in ADP IN prep 2
+the the DET DT det 5
+campaign campaign NOUN NN pobj 3
+. . PUNCT . punct 2
+— — PUNCT : punct 9
+Sahil Sahil PROPN NNP compound 9 B-PERSON
+Kapur Kapur PROPN NNP ROOT 9 I-PERSON
+( ( PUNCT -LRB- punct 11
+@sahilkapur @sahilkapur PROPN NNP appos 9
+) ) PUNCT -RRB- punct 11
+September September PROPN NNP appos 9 B-DATE
+1 1 NUM CD nummod 13 I-DATE
+, , PUNCT , punct 13 I-DATE
+2016 2016 NUM CD nummod 13 I-DATE
+""",
+)
+
+
+def test_an_embedded_post_is_the_words_of_the_account_that_signed_it() -> None:
+    by_id, claims = _claims(*SIGNED_POST)
+    [claim] = claims  # neither the post nor its signature is the publisher's claim
+    assert claim.cue is not None and claim.cue.text == "—"
+    assert claim.content.text == "Just another day in the campaign."
+    assert by_id[claim.source].text == "Sahil Kapur (@sahilkapur)"
+    assert by_id[claim.source].kind == "person"

@@ -556,6 +556,40 @@ def _seeming(tok: Token) -> list[Token] | None:
     return [t for c in (subj[0], comp[0]) for t in c.subtree]
 
 
+#: an embedded post signed "— Name (@handle) Month D, YYYY" is that account's words, the dash
+#: its cue (as PolNeAR marks the tweets its articles embed)
+SIGNED_POSTS = True
+_SIGNATURE = re.compile(
+    r"\s(?P<cue>[—–]|--?)\s*(?P<name>[^\n()<>—–]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
+)
+#: how far past its dash a signature may reach (name, handle and date)
+SIGNATURE_REACH = 140
+#: links an embedded post ends with, which are no words of it
+_POST_LINK = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
+
+
+def _signed_posts(doc: Doc, index: EntityIndex) -> list[Found]:
+    """Return a Found for each embedded post of ``doc`` signed "— Name (@handle) Date": its
+    text from the start of its line (or the markup that opens it) to the signature."""
+    text = doc_text(doc)
+    out = []
+    for m in _SIGNATURE.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        start = max(line, text.rfind(">", line, m.start()) + 1)
+        body = text[start : m.start()]
+        body = _POST_LINK.sub("", body).rstrip()
+        lead = len(body) - len(body.lstrip())
+        if len(body.strip()) < 2:
+            continue
+        source = doc.char_span(m.start("name"), m.end("handle") + 1, alignment_mode="expand")
+        if source is None or not len(source):
+            continue
+        info = classify(source, index)
+        out.append(Found((start + lead, start + len(body)), m.span("cue"), source, info, "reported"))
+    return out
+
+
 #: "X was asked whether Y" is a question without a source, as "Asked whether Y" is
 PASSIVE_ASKED = True
 
@@ -1727,6 +1761,16 @@ class Attributor:
             else:
                 f = Found(rng, None, None, SourceInfo("publisher", None, None), status, marks, [], si)
             out.append(f)
+        if SIGNED_POSTS:
+            posts = _signed_posts(doc, index)
+            if posts:
+                self._take_back(out, posts)
+                # the signature itself ("— Name (@handle) Date") claims nothing
+                signed = [(f.cue[0], f.cue[1] + SIGNATURE_REACH) for f in posts if f.cue is not None]
+                out = [
+                    f for f in out if f.cue is not None or not any(a <= f.content[0] < b for a, b in signed)
+                ]
+                out = sorted([*out, *posts], key=lambda f: f.content[0])
         return self._split_open_questions(doc, out)
 
     @staticmethod
