@@ -563,15 +563,18 @@ _SIGNATURE = re.compile(
     r"\s(?P<cue>[—–]|--?)\s*(?P<name>[^\n()<>—–]{1,80}?)\s*\((?P<handle>@\w{1,30})\)\s*"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})"
 )
-#: how far past its dash a signature may reach (name, handle and date)
-SIGNATURE_REACH = 140
 #: links an embedded post ends with, which are no words of it
 _POST_LINK = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 
 
-def _signed_posts(doc: Doc, index: EntityIndex) -> list[Found]:
-    """Return a Found for each embedded post of ``doc`` signed "— Name (@handle) Date": its
-    text from the start of its line (or the markup that opens it) to the signature."""
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def _signed_posts(doc: Doc, index: EntityIndex) -> list[tuple[Found, tuple[int, int]]]:
+    """Return a Found for each embedded post of ``doc`` signed "— Name (@handle) Date" (its
+    text from the start of its line, or the markup that opens it, to the signature), with where
+    the signature stands."""
     text = doc_text(doc)
     out = []
     for m in _SIGNATURE.finditer(text):
@@ -586,7 +589,8 @@ def _signed_posts(doc: Doc, index: EntityIndex) -> list[Found]:
         if source is None or not len(source):
             continue
         info = classify(source, index)
-        out.append(Found((start + lead, start + len(body)), m.span("cue"), source, info, "reported"))
+        post = Found((start + lead, start + len(body)), m.span("cue"), source, info, "reported")
+        out.append((post, (m.start("cue"), m.end())))
     return out
 
 
@@ -1762,14 +1766,13 @@ class Attributor:
                 f = Found(rng, None, None, SourceInfo("publisher", None, None), status, marks, [], si)
             out.append(f)
         if SIGNED_POSTS:
-            posts = _signed_posts(doc, index)
-            if posts:
+            signed = _signed_posts(doc, index)
+            if signed:
+                posts = [f for f, _ in signed]
+                signatures = [sig for _, sig in signed]
                 self._take_back(out, posts)
                 # the signature itself ("— Name (@handle) Date") claims nothing
-                signed = [(f.cue[0], f.cue[1] + SIGNATURE_REACH) for f in posts if f.cue is not None]
-                out = [
-                    f for f in out if f.cue is not None or not any(a <= f.content[0] < b for a, b in signed)
-                ]
+                out = [f for f in out if f.cue is not None or not _inside(f.content[0], signatures)]
                 out = sorted([*out, *posts], key=lambda f: f.content[0])
         return self._split_open_questions(doc, out)
 
