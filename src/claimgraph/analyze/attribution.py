@@ -761,8 +761,6 @@ REST_TO_SECOND = True
 #: a verb's participle of saying after a comma ("X called for A, saying B") is a second report,
 #: not one of the verb's contents, when the verb has another
 PARTICIPLE_APART = True
-#: a report of another speaker ends a content, and is no complement of its cue (_other_speaker)
-SECOND_SPEAKERS = True
 #: a content that opens a quotation ends no sooner than the quotation (spans.close_quotation)
 CLOSE_QUOTES = True
 
@@ -787,11 +785,7 @@ def _trim_coordination(content: list[Token], comps: list[Token]) -> list[Token]:
             kind = None
             if v.dep_ == "conj" and not own_subject and _speech_verb(v):
                 kind = "bare"
-            elif (
-                v.dep_ == "conj"
-                and st.stance(v.lemma_) is not None
-                and any(g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN", "NUM") for g in v.children)
-            ) or (SECOND_SPEAKERS and _other_speaker(v)):
+            elif _other_speaker(v):
                 kind = "second"  # "X told Reuters that A, and an official confirmed B"
             elif _participle_report(v):
                 kind = "participle"
@@ -1215,7 +1209,7 @@ class Attributor:
                     comps = [c for c in comps if c.i != earlier.i]  # "X did A, then says B": B
                 if PARTICIPLE_APART and len(comps) > 1:
                     comps = [c for c in comps if not _participle_report(c)] or comps
-                if SECOND_SPEAKERS and len(comps) > 1:
+                if len(comps) > 1:
                     comps = [c for c in comps if not _other_speaker(c)] or comps
                 second = _second_report(tok, comps)
                 if second is not None:
