@@ -576,7 +576,9 @@ def _signed_posts(doc: Doc, index: EntityIndex) -> list[tuple[Found, tuple[int, 
     text from the start of its line, or the markup that opens it, to the signature), with where
     the signature stands."""
     text = doc_text(doc)
-    out = []
+    out: list[tuple[Found, tuple[int, int]]] = []
+    if "(@" not in text:
+        return out  # most articles embed no signed post: no need to scan them
     for m in _SIGNATURE.finditer(text):
         line = text.rfind("\n", 0, m.start()) + 1
         start = max(line, text.rfind(">", line, m.start()) + 1)
