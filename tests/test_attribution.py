@@ -248,9 +248,11 @@ def test_attribution_it_was_reported_leaves_the_expletive_out_of_the_content():
 
 
 def test_attribution_cue_noun_of_the_hand_lexicon_takes_its_topic_as_content():
-    by_id, [claim] = analyse(*WARNINGS_FROM)
+    by_id, [own, claim] = analyse(*WARNINGS_FROM)
     assert (claim.cue.text, claim.content.text) == ("Warnings", "famine")
     assert chain(by_id, claim)[-1] == ("organization", "the UN", None)
+    # that the warnings went unheeded is the publisher's own claim
+    assert (own.cue, own.content.text, own.status) == (None, "Warnings from the UN about famine went unheeded", "asserted")
 
 
 IN_A_STATEMENT = (

@@ -626,7 +626,9 @@ def test_a_tagged_cue_whose_content_is_a_phrase_of_time_makes_no_claim() -> None
     doc = EntityLinker(NLP)(build(*ADJUNCT_CONTENT))
     assert _refined(doc, "B-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O") == []
     assert am._adjunct(doc, (doc[3].idx, len(doc.text) - 1))
-    assert not am._adjunct(doc, (doc[4].idx, len(doc.text) - 1))
+    assert am._adjunct(doc, (doc[4].idx, len(doc.text) - 1))  # the object of "following"
+    assert _refined(doc, "B-SRC", "B-CUE", "I-CUE", "O", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON", "O") == []
+    assert not am._adjunct(doc, (doc[6].idx, len(doc.text) - 1))
 
 
 PASSIVE_DENIAL = (
@@ -676,3 +678,16 @@ def test_the_rules_content_wins_a_close_call_with_the_taggers() -> None:
     assert score.best({rules, tagger}) == tagger
     assert score.best({rules, tagger}, prefer=rules) == rules
     assert score.best({rules, tagger}, prefer=tagger) == tagger
+
+
+def test_a_noun_cues_content_does_not_run_on_over_the_verb_its_phrase_hangs_on() -> None:
+    doc = EntityLinker(NLP)(build(*PASSIVE_DENIAL))
+    # the tagger runs "that the election was stolen" on to the end of the sentence
+    tagging = ["B-SRC", "I-SRC", "B-CUE"] + ["B-CON"] + ["I-CON"] * 10 + ["O"]
+    claim = [f for f in _refined(doc, *tagging) if doc.text[slice(*f.cue)] == "claim"]
+    assert [doc.text[slice(*f.content)] for f in claim] == ["that the election was stolen"]
+    claim_cue = (doc[2].idx, doc[2].idx + len("claim"))
+    assert am._takes_governor(doc, (doc[3].idx, doc[13].idx + len("courts")), claim_cue)
+    assert not am._takes_governor(doc, (doc[3].idx, doc[7].idx + len("stolen")), claim_cue)
+    rejected = (doc[8].idx, doc[10].idx + len("rejected"))  # a verb cue: no noun phrase to leave
+    assert not am._takes_governor(doc, (doc[0].idx, doc[7].idx + len("stolen")), rejected)

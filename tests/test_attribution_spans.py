@@ -6,7 +6,7 @@ from handbuilt import NLP, build
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.analyze.attribution import Attributor, _trim_source
+from claimgraph.analyze.attribution import Attributor, _reporting_tail, _trim_source
 from claimgraph.analyze.entities import EntityLinker
 from claimgraph.analyze.spans import char_range, enclosing_quotation, span_of, trim_tail
 
@@ -1829,3 +1829,281 @@ def test_an_embedded_post_is_the_words_of_the_account_that_signed_it() -> None:
     assert claim.content.text == "Just another day in the campaign."
     assert by_id[claim.source].text == "Sahil Kapur (@sahilkapur)"
     assert by_id[claim.source].kind == "person"
+
+
+REPORTING_TAIL = (
+    "Dockworkers will stay out until wages rise, the union's leader said on Monday, citing a survey.",
+    """
+Dockworkers dockworker NOUN NNS nsubj 2
+will will AUX MD aux 2
+stay stay VERB VB ROOT 2
+out out ADP RP prt 2
+until until SCONJ IN mark 6
+wages wage NOUN NNS nsubj 6
+rise rise VERB VBP advcl 2
+, , PUNCT , punct 2
+the the DET DT det 9
+union union NOUN NN poss 11
+'s 's PART POS case 9
+leader leader NOUN NN nsubj 12
+said say VERB VBD conj 2
+on on ADP IN prep 12
+Monday Monday PROPN NNP pobj 13 B-DATE
+, , PUNCT , punct 12
+citing cite VERB VBG advcl 12
+a a DET DT det 18
+survey survey NOUN NN dobj 16
+. . PUNCT . punct 12
+""",
+)
+
+COORDINATED_REPORT = (
+    "Prices rose, and the minister said.",
+    """
+Prices price NOUN NNS nsubj 1
+rose rise VERB VBD ROOT 1
+, , PUNCT , punct 1
+and and CCONJ CC cc 1
+the the DET DT det 5
+minister minister NOUN NN nsubj 6
+said say VERB VBD conj 1
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_a_reporting_tail_the_parse_made_a_conjunct_reports_the_clause_before_it() -> None:
+    by_id, claims = _claims(*REPORTING_TAIL)
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert said.content.text == "Dockworkers will stay out until wages rise"
+    # "citing a survey" is a hop of the leader's chain: the survey is the innermost source
+    assert [by_id[s].text for s in said.chain[1:]] == ["the union's leader", "a survey"]
+    assert by_id[said.source].kind == "document"
+    assert _reporting_tail(build(*REPORTING_TAIL)[12])
+    assert not _reporting_tail(build(*COORDINATED_REPORT)[6])  # "and the minister said": no tail
+    assert "said" not in _reports(COORDINATED_REPORT)
+
+
+SEEN_BY_WIRE = (
+    "The court froze his assets, according to a document seen by Reuters.",
+    """
+The the DET DT det 1
+court court NOUN NN nsubj 2
+froze freeze VERB VBD ROOT 2
+his his PRON PRP$ poss 4
+assets asset NOUN NNS dobj 2
+, , PUNCT , punct 2
+according accord VERB VBG prep 2
+to to ADP IN prep 6
+a a DET DT det 9
+document document NOUN NN pobj 7
+seen see VERB VBN acl 9
+by by ADP IN agent 10
+Reuters Reuters PROPN NNP pobj 11 B-ORG
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_a_document_seen_by_an_outlet_is_the_source_and_the_outlet_the_hop_before_it() -> None:
+    by_id, claims = _claims(*SEEN_BY_WIRE)
+    (claim,) = [c for c in claims if c.cue is not None]
+    assert [by_id[s].text for s in claim.chain[1:]] == ["Reuters", "a document seen by Reuters"]
+    assert by_id[claim.source].kind == "document"
+
+
+POST_ON_X = (
+    "“Everyone is innocent,” Ruiz wrote in a post on X.\nHe resigned.",
+    """
+“ " PUNCT `` punct 7
+Everyone everyone PRON NN nsubj 2
+is be AUX VBZ ccomp 7
+innocent innocent ADJ JJ acomp 2
+, , PUNCT , punct 7
+” " PUNCT '' punct 7
+Ruiz Ruiz PROPN NNP nsubj 7 B-PERSON
+wrote write VERB VBD ROOT 7
+in in ADP IN prep 7
+a a DET DT det 10
+post post NOUN NN pobj 8
+on on ADP IN prep 10
+X. X. PROPN NNP pobj 11
+\\n \\n SPACE _SP dep 12
+He he PRON PRP nsubj 15
+resigned resign VERB VBD ROOT 15
+. . PUNCT . punct 15
+""",
+)
+
+
+def test_a_medium_that_ends_its_paragraph_leaves_the_full_stop_and_the_break_out_of_the_cue() -> None:
+    assert "wrote in a post on X" in _reports(POST_ON_X)
+
+
+BYLINE = (
+    "By Sarah Lee\nThe dam closed.",
+    """
+By by ADP IN ROOT 0
+Sarah Sarah PROPN NNP compound 2 B-PERSON
+Lee Lee PROPN NNP pobj 0 I-PERSON
+\\n \\n SPACE _SP dep 2
+The the DET DT det 5
+dam dam NOUN NN nsubj 6
+closed close VERB VBD ROOT 6
+. . PUNCT . punct 6
+""",
+)
+
+
+def test_a_byline_is_no_claim() -> None:
+    _, claims = _claims(*BYLINE)
+    assert [c.content.text for c in claims] == ["The dam closed"]
+
+
+INTERVIEW_WITH = (
+    "In an interview with the BBC, Harris said the airline was safe.",
+    """
+In in ADP IN prep 8
+an an DET DT det 2
+interview interview NOUN NN pobj 0
+with with ADP IN prep 2
+the the DET DT det 5
+BBC BBC PROPN NNP pobj 3 B-ORG
+, , PUNCT , punct 8
+Harris Harris PROPN NNP nsubj 8 B-PERSON
+said say VERB VBD ROOT 8
+the the DET DT det 10
+airline airline NOUN NN nsubj 11
+was be AUX VBD ccomp 8
+safe safe ADJ JJ acomp 11
+. . PUNCT . punct 8
+""",
+)
+
+
+def test_an_interview_with_an_outlet_is_the_hop_before_the_speaker() -> None:
+    by_id, claims = _claims(*INTERVIEW_WITH)
+    (said,) = [c for c in claims if c.cue is not None]
+    assert [by_id[s].text for s in said.chain[1:]] == ["the BBC", "Harris"]
+    assert by_id[said.chain[1]].kind == "outlet"
+
+
+THEY_SAID = (
+    "Two bankers said the bank would sell. No decision was made, they said.",
+    """
+Two two NUM CD nummod 1 B-CARDINAL
+bankers banker NOUN NNS nsubj 2
+said say VERB VBD ROOT 2
+the the DET DT det 4
+bank bank NOUN NN nsubj 6
+would would AUX MD aux 6
+sell sell VERB VB ccomp 2
+. . PUNCT . punct 2
+No no DET DT det 9
+decision decision NOUN NN nsubjpass 11
+was be AUX VBD auxpass 11
+made make VERB VBN ccomp 14
+, , PUNCT , punct 14
+they they PRON PRP nsubj 14
+said say VERB VBD ROOT 14
+. . PUNCT . punct 14
+""",
+)
+
+
+def test_they_are_the_unnamed_group_that_spoke_just_before() -> None:
+    by_id, claims = _claims(*THEY_SAID)
+    they = by_id[claims[-1].source]
+    assert (they.text, they.kind, they.count) == ("they", "anonymous", 2)
+
+
+AFTER_REPORTS = (
+    "The minister resigned after reports that she took bribes.",
+    """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+resigned resign VERB VBD ROOT 2
+after after ADP IN prep 2
+reports report NOUN NNS pobj 3
+that that SCONJ IN mark 7
+she she PRON PRP nsubj 7
+took take VERB VBD acl 4
+bribes bribe NOUN NNS dobj 7
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_a_sentence_whose_main_verb_no_report_takes_is_also_the_publishers_claim() -> None:
+    by_id, claims = _claims(*AFTER_REPORTS)
+    own = [c for c in claims if c.cue is None]
+    assert [(c.content.text, by_id[c.source].kind, c.status) for c in own] == [
+        ("The minister resigned after reports that she took bribes", "publisher", "asserted")
+    ]
+    (reports,) = [c for c in claims if c.cue is not None]
+    # reports without a source: nobody stands behind them
+    assert (reports.content.text, by_id[reports.source].kind, reports.status) == (
+        "that she took bribes",
+        "unspecified",
+        "hedged",
+    )
+
+
+WHICH_CITED = (
+    "According to the Times, which cited emails, Marsh met them.",
+    """
+According accord VERB VBG prep 10
+to to ADP IN prep 0
+the the DET DT det 3
+Times Times PROPN NNPS pobj 1 B-ORG
+, , PUNCT , punct 3
+which which PRON WDT nsubj 6
+cited cite VERB VBD relcl 3
+emails email NOUN NNS dobj 6
+, , PUNCT , punct 10
+Marsh Marsh PROPN NNP nsubj 10 B-PERSON
+met meet VERB VBD ROOT 10
+them they PRON PRP dobj 10
+. . PUNCT . punct 10
+""",
+)
+
+
+def test_an_outlet_which_cited_a_document_is_the_hop_before_it() -> None:
+    by_id, claims = _claims(*WHICH_CITED)
+    (claim,) = claims
+    assert [by_id[s].text for s in claim.chain[1:]] == ["the Times", "emails"]
+    assert (claim.content.text, by_id[claim.source].kind) == ("Marsh met them", "document")
+
+
+QUOTATION_GOES_ON = (
+    "“They lied,” Torres said. “Not one. And they expect thanks.”",
+    """
+“ " PUNCT `` punct 6
+They they PRON PRP nsubj 2
+lied lie VERB VBD ccomp 6
+, , PUNCT , punct 6
+” " PUNCT '' punct 6
+Torres Torres PROPN NNP nsubj 6 B-PERSON
+said say VERB VBD ROOT 6
+. . PUNCT . punct 6
+“ " PUNCT `` punct 10
+Not not PART RB neg 10
+one one NUM CD ROOT 10
+. . PUNCT . punct 10
+And and CCONJ CC cc 14
+they they PRON PRP nsubj 14
+expect expect VERB VBP ROOT 14
+thanks thank NOUN NNS dobj 14
+. . PUNCT . punct 14
+” " PUNCT '' punct 14
+""",
+)
+
+
+def test_a_quotation_goes_on_past_a_fragment_and_what_is_reported_inside_it_is_nested() -> None:
+    by_id, claims = _claims(*QUOTATION_GOES_ON)
+    said = next(c for c in claims if c.cue is not None and c.cue.text == "said")
+    assert said.content.text.endswith("And they expect thanks.”")
+    (inner,) = [c for c in claims if c.cue is not None and c.cue.text == "expect"]
+    assert [by_id[s].text for s in inner.chain[1:]] == ["Torres", "they"]

@@ -439,3 +439,33 @@ so so ADV RB advmod 2
     )
     doc = EntityLinker(NLP)(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("United Nations", "organization")]
+
+
+LAWYER_NAMED = (
+    "His lawyer, Ana Beltrán, said the freeze was unfair. The newspaper Público agreed.",
+    """
+His his PRON PRP$ poss 1
+lawyer lawyer NOUN NN nsubj 6
+, , PUNCT , punct 1
+Ana Ana PROPN NNP compound 4
+Beltrán Beltrán PROPN NNP appos 1 B-ORG
+, , PUNCT , punct 1
+said say VERB VBD ROOT 6
+the the DET DT det 8
+freeze freeze NOUN NN nsubj 9
+was be AUX VBD ccomp 6
+unfair unfair ADJ JJ acomp 9
+. . PUNCT . punct 6
+The the DET DT det 13
+newspaper newspaper NOUN NN nsubj 15
+Público Público PROPN NNP appos 13 B-ORG
+agreed agree VERB VBD ROOT 15
+. . PUNCT . punct 15
+""",
+)
+
+
+def test_entities_a_name_in_apposition_to_a_title_is_a_person_and_to_an_outlet_noun_an_outlet():
+    found, _ = entities(LAWYER_NAMED)
+    assert found["Ana Beltrán"].type == "person"  # the NER's ORG notwithstanding
+    assert found["Público"].type == "outlet"

@@ -84,3 +84,56 @@ def test_a_name_the_ner_missed_is_a_body_by_its_words(analyzer) -> None:
     # the small model finds no entity in "Human Rights Watch"; "Watch" makes it a body, not a person
     text = "Human Rights Watch said at least 12 people were killed."
     assert ("Human Rights Watch", "organization", None, None) in sources(analyzer, text)
+
+
+def test_a_narrowed_office_is_whoever_holds_it_not_the_last_speaker(analyzer) -> None:
+    text = (
+        "“Our shelves will be empty,” said Rui Costa, who heads the importers. "
+        "The prime minister told aides the strike was a test."
+    )
+    assert sources(analyzer, text)[-1] == ("The prime minister", "person", 1, None)
+    held = (
+        "Prime Minister Ana Lobo met the unions. “Our shelves will be empty,” said Rui Costa. "
+        "The prime minister told aides the strike was a test."
+    )
+    assert sources(analyzer, held)[-1] == ("The prime minister", "person", 1, "Ana Lobo")
+
+
+def test_an_outlet_noun_with_a_name_in_apposition_is_that_outlet(analyzer) -> None:
+    text = (
+        "LISBON (AP) — Dockworkers struck on Monday. "
+        "The newspaper Público said shipping companies had begun diverting cargo."
+    )
+    assert sources(analyzer, text)[-1] == ("The newspaper Público", "outlet", None, "Público")
+
+
+def test_the_body_named_by_its_word_earlier_is_the_ministry(analyzer) -> None:
+    text = 'The Ministry of the Interior issued a denial. "It is false," the ministry said.'
+    assert sources(analyzer, text)[-1] == ("the ministry", "organization", None, "Ministry of the Interior")
+
+
+def test_someones_spokesman_is_not_that_someone(analyzer) -> None:
+    text = "Juan Okafor has not commented. His spokesman told local radio that Okafor never met anyone."
+    assert sources(analyzer, text)[-1] == ("His spokesman", "person", 1, None)
+
+
+def test_an_author_named_in_apposition_is_the_source_of_what_its_report_says(analyzer) -> None:
+    text = (
+        "The government held secret talks with the rebels, according to an investigation published on "
+        "Sunday by the newspaper El Heraldo."
+    )
+    (source,) = sources(analyzer, text)
+    assert source[1:] == ("outlet", None, "El Heraldo")
+
+
+def test_a_title_goes_to_its_holder_when_the_last_speaker_holds_another(analyzer) -> None:
+    text = (
+        "Teachers' union president Maria Lopez said her members were worried. "
+        "A spokesman for Governor Paul Evans said the governor supported the board."
+    )
+    assert sources(analyzer, text)[-1] == ("the governor", "person", 1, "Paul Evans")
+
+
+def test_a_name_after_a_title_is_a_person_the_ner_missed(analyzer) -> None:
+    text = "Mayor Ana Torres on Monday vowed to fight the takeover."
+    assert sources(analyzer, text)[0][1:] == ("person", None, "Ana Torres")

@@ -42,6 +42,7 @@ from claimgraph.analyze.spans import (
     doc_text,
     enclosing_quotation,
     in_opening_dateline,
+    in_title_case,
     is_occasion,
     medium_clause,
     quotation_at,
@@ -173,6 +174,29 @@ def _as_noted(tok: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in tok.children)
         and not any(c.dep_ in ("neg", "dobj") or c.lower_ == "if" for c in tok.children)
     )
+
+
+#: "A, X said on Monday" parsed with "said" a conjunct of A's verb: X says A
+REPORTING_TAILS = True
+#: what may follow the verb of such a tail in its own clause: when, where, how, and "citing Y"
+_TAIL_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", "agent", "dative"})
+
+
+def _reporting_tail(tok: Token) -> bool:
+    """Return whether ``tok`` is the verb of a reporting tail the parse made a conjunct of the
+    verb before it ("Dockworkers will stay off the job, the union's leader said on Monday"):
+    after a comma (not "and" or "but") come its own subject and the verb, which takes no
+    complement of its own."""
+    if not REPORTING_TAILS or tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+    if not subjects or subjects[0].left_edge.i <= tok.head.i:
+        return False
+    before = tok.doc[subjects[0].left_edge.i - 1]
+    if before.text != "," or any(c.dep_ == "cc" for c in tok.children):
+        return False
+    return all(c.dep_ in _TAIL_ADJUNCTS or c.dep_.startswith("nsubj") or c.dep_ in ("aux", "neg")
+               for c in tok.children if c.i > tok.i or c.dep_ not in ("nsubj",))
 
 
 def _report_as_modifier(tok: Token) -> tuple[Token, Token] | None:
@@ -359,9 +383,15 @@ def repair_verbs(doc: Doc) -> None:
 
 
 def _cites_source(tok: Token, index: EntityIndex) -> bool:
-    """Return whether ``tok`` is the "citing" of "X, citing Y" with Y a source (people, a report,
-    an outlet: a hop of X's chain), not a reason ("citing low growth": X's own claim)."""
-    if tok.lemma_ != "cite" or tok.tag_ != "VBG":
+    """Return whether ``tok`` is the "citing" of "X, citing Y" or "X, which cited Y" with Y a
+    source (people, a report, an outlet: a hop of X's chain), not a reason ("citing low growth":
+    X's own claim)."""
+    if tok.lemma_ != "cite":
+        return False
+    relative = tok.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children
+    )
+    if tok.tag_ != "VBG" and not relative:
         return False
     obj = [c for c in tok.children if c.dep_ == "dobj"]
     span = span_of(tok.doc, list(obj[0].subtree)) if obj else None
@@ -385,16 +415,51 @@ def _speech_verb(tok: Token) -> bool:
 CREDIT_LINE = re.compile(r"^\W*(?:additional )?(?:reporting|writing|editing|compiled)\b.{0,80}\bby\b", re.I)
 
 
+#: a byline on a line of its own: "By Sarah Lee", "By JOHN SMITH and ANA RUIZ"
+BYLINE = re.compile(r"^\W*(?:By|BY|by)\s+(?:(?:[A-Z][\w.'’-]*|and|&),?\s*){1,8}$")
+
+
 #: a wire dateline: "VILLASERENA, March 14 (Reuters) -"
 DATELINE = re.compile(r"^\W*[A-Z][A-Z .'’-]+(?:,[^()]{0,40})?\s*\([A-Za-z .]+\)?\W*$")
 
 
 def _is_statement(sent: Span) -> bool:
-    """Return whether a sentence states something: not a dateline or credit line, and a verb or
+    """Return whether a sentence states something: not a dateline, byline or credit line, and a verb or
     at least three words (headlines: "Talks resume in Lisbon", whose verb may be tagged a noun)."""
-    if CREDIT_LINE.match(sent.text) or DATELINE.match(sent.text.strip()):
+    line = sent.text.strip()
+    if CREDIT_LINE.match(sent.text) or DATELINE.match(line) or BYLINE.match(line):
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in sent) or sum(t.is_alpha for t in sent) >= 3
+
+
+#: a sentence whose main verb no report takes in is also the publisher's claim ("The minister
+#: resigned on Thursday, two days after reports that she had accepted payments")
+OWN_VOICE = True
+
+
+def _own_voice(sent: Span, found: list[Found], si: int) -> Found | None:
+    """Return the publisher's claim of a sentence that holds reports but whose main verb none of
+    them takes in (as cue, content or source), or None."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or not _is_statement(sent):
+        return None
+    at = root.idx
+    for f in found:
+        spans = [f.content, f.cue]
+        if f.source is not None:
+            spans.append((f.source.start_char, f.source.end_char))
+        if any(s is not None and s[0] <= at < s[1] for s in spans):
+            return None
+        cue = chars(sent.doc, f.cue).root if f.cue is not None else None
+        if cue is not None and cue.dep_ == "parataxis" and cue.head.i == root.i:
+            return None  # "X told reporters, the agency said, that Y": the whole is the agency's
+    rng = char_range(list(sent))
+    if rng is None:
+        return None
+    status, marks = st.content_status("asserted", sent)
+    if status == "hedged":
+        return None  # "X reportedly did Y": whose report it goes on is the continuation's question
+    return Found(rng, None, None, SourceInfo("publisher", None, None), status, marks, [], si)
 
 
 def _line_break(tok: Token) -> bool:
@@ -651,6 +716,35 @@ SEEN_BY = frozenset(
     {"see", "obtain", "review", "view", "examine", "get"}
     | {"poll", "survey", "interview", "contact", "consult", "reach"}
 )
+
+
+def _named(tok: Token, index: EntityIndex) -> bool:
+    """Whether ``tok`` names an entity, itself or by the name in apposition to it ("the newspaper
+    El Heraldo")."""
+    return index.at(tok) is not None or any(
+        c.dep_ == "appos" and index.at(c) is not None for c in tok.children
+    )
+
+
+#: the occasions on which an outlet hears a speaker: "in an interview with the BBC"
+_INTERVIEWS = frozenset({"interview", "conversation", "appearance", "podcast", "broadcast"})
+
+
+def _interviewed_by(tok: Token, index: EntityIndex) -> Span | None:
+    """Return the outlet of "in an interview with the BBC, X said": the hop between the
+    publisher and X, as in "X told the BBC"."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "on"):
+            continue
+        for occasion in c.children:
+            if occasion.dep_ != "pobj" or occasion.lemma_.lower() not in _INTERVIEWS:
+                continue
+            for p in occasion.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "to", "on"):
+                    outlets = [g for g in p.children if g.dep_ == "pobj" and _is_outlet(index.at(g))]
+                    if outlets:
+                        return source_span(outlets[0])
+    return None
 
 
 def _seen_by(source: Span | None, index: EntityIndex) -> Span | None:
@@ -1033,16 +1127,16 @@ class Attributor:
                 for c in head.children
                 if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                 for g in c.children
-                if g.dep_ == "pobj" and index.at(g) is not None
+                if g.dep_ == "pobj" and _named(g, index)
             ]
-            by += [  # "according to the exclusive revealed by the agency"
+            by += [  # "according to the exclusive revealed by the agency" (not one "seen by" it)
                 g
                 for c in head.children
-                if c.dep_ == "acl" and c.tag_ == "VBN"
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ not in SEEN_BY
                 for a in c.children
                 if a.dep_ == "agent"
                 for g in a.children
-                if g.dep_ == "pobj" and index.at(g) is not None
+                if g.dep_ == "pobj" and _named(g, index)
             ]
             src_head = by[0] if by else head
             excluded = {t.i for t in tok.subtree}
@@ -1067,6 +1161,9 @@ class Attributor:
                 continue
             info = classify(source, index)
             found = Found(content, (tok.idx, cue_end), source, info, "reported")
+            outlet = _seen_by(source, index)  # "according to a court document seen by Reuters"
+            if outlet is not None:
+                found.outer.append((outlet, classify(outlet, index)))
             self._nest_citing(found, cites, index)
             out.append(found)
         return out
@@ -1102,6 +1199,8 @@ class Attributor:
                 rates[f] = max(rates.get(f, 0.0), HAND_RATE)
             if _as_noted(tok):
                 rates["head:advcl"] = max(rates.get("head:advcl", 0.0), HAND_RATE)
+            if _reporting_tail(tok):
+                rates["head:conj"] = max(rates.get("head:conj", 0.0), HAND_RATE)
         usable = {f: r for f, r in rates.items() if f in present and r >= CUE_RATE}
         if not usable and POLLS and tok.lemma_ in POLL_VERBS and _poll_subject(tok):
             # "56 percent would vote for Clinton", "about 4 in 10 want a switch": a poll's
@@ -1381,11 +1480,17 @@ class Attributor:
         # "X told Reuters": the outlet is the hop between the publisher and X.
         heard = [c for c in tok.children if c.dep_ in ("dobj", "dative") and _is_outlet(index.at(c))]
         # the whole name told ("the Associated Press"), or the outlet a source was "seen by"
-        outlet = (source_span(heard[0]) if heard else None) or _seen_by(source, index)
+        outlet = (
+            (source_span(heard[0]) if heard else None)
+            or _interviewed_by(tok, index)
+            or _seen_by(source, index)
+        )
         if outlet is not None:
             found.outer.append((outlet, classify(outlet, index)))
-        if tok.dep_ == "ROOT":
-            self._nest_citing(found, self._citing(sent, index), index)
+        cites = self._citing(sent, index)
+        if tok.dep_ != "ROOT":  # "A, X said, citing Y" where the parse made "said" a conjunct
+            cites = [c for c in cites if c.head.i == tok.i]
+        self._nest_citing(found, cites, index)
         return found
 
     def _nouns(self, sent: Span, index: EntityIndex) -> list[Found]:
@@ -1441,7 +1546,10 @@ class Attributor:
             if rng is None:
                 continue
             info = classify(source, index) if source is not None else SourceInfo("unspecified", None, None)
-            out.append(Found(rng, cue, source, info, st.cue_status(tok, noun=True)))
+            status = st.cue_status(tok, noun=True)
+            if source is None and status == "reported":
+                status = "hedged"  # "after reports that X": nobody stands behind X
+            out.append(Found(rng, cue, source, info, status))
         return out
 
     def _colon(self, sent: Span, index: EntityIndex) -> list[Found]:
@@ -1499,8 +1607,7 @@ class Attributor:
         name: the first capitalised word (past the first) that is the third person of a verb of
         saying or a strong learnt cue is the cue, the words before it the source, the rest the
         content."""
-        words = [t for t in sent if t.is_alpha]
-        if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.8 * len(words):
+        if not in_title_case(sent):
             return []
         toks = [t for t in sent if not t.is_space]
         for k, tok in enumerate(toks[1:-1], start=1):
@@ -1609,9 +1716,16 @@ class Attributor:
             if dateline is not None and f.content[0] < dateline.end() < f.content[1]:
                 f.content = (dateline.end(), f.content[1])
         # "Neither has explained why", "he would not say how": a question word alone says nothing
-        return [
+        found = [
             f for f in found if f.cue is None or _content_text(text, f).strip().lower() not in BARE_QUESTIONS
         ]
+        # "X, which cited Y" is a hop of X's chain, not X's claim (the tagger may read one there)
+        citing = [f for f in found if f.cue is not None and "cit" in text[f.cue[0] : f.cue[1]].lower()]
+        if citing:
+            index = EntityIndex(doc, doc._.cg_entities or [])
+            hops = {id(f) for f in citing if f.cue and _cites_source(chars(doc, f.cue).root, index)}
+            found = [f for f in found if id(f) not in hops]
+        return found
 
     def _find(self, doc: Doc) -> list[Found]:
         if REPAIR_VERBS:
@@ -1622,11 +1736,18 @@ class Attributor:
         last: Found | None = None
         consumed = 0  # end of the last quotation merged into a content
         unnamed: dict[str, Found] = {}  # head noun of each anonymous source -> where it came
+        group: Found | None = None  # the last unnamed group of people ("they" stands for it)
         documents: dict[str, Hops] = {}  # a document's head noun -> the hops to it
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
             continued = bool(found) and self._goes_on(doc, sent, si, last, found)
-            if continued:
+            if found and not continued and last is not None and last.content[0] < sent.start_char < consumed:
+                # “A,” she said. “B. And they expect C.”: inside the quotation already taken into
+                # her report, what the rules read is hers to report
+                last.sentence = si
+                for f in found:
+                    f.outer = [*last.outer, (last.source, last.info), *f.outer]
+            elif continued:
                 # “A,” he said. “B, showing C.”: the quotation goes on, and what the rules read
                 # inside it is that speaker's, nested in the one content PolNeAR takes.
                 assert last is not None
@@ -1654,6 +1775,17 @@ class Attributor:
                     f.info, f.outer = earlier.info, list(earlier.outer)
                 if f.info.kind == "anonymous" and head is not None:
                     unnamed.setdefault(head.lemma_, f)
+                    if f.info.count != 1:
+                        group = f
+                if (
+                    head is not None
+                    and head.lower_ == "they"
+                    and f.info.kind == "unspecified"
+                    and group is not None
+                    and si - group.sentence <= 2
+                ):
+                    # "three people said ... No decision has been made, they said": the same people
+                    f.info, f.outer = group.info, list(group.outer)
                 _cited_before(f, head, documents)
                 if f.info.kind == "outlet" and not f.outer:
                     context = (f.source, f.info)
@@ -1692,7 +1824,8 @@ class Attributor:
                         if f.cue is not None and text[f.content[0]] in QUOTES and f.cue[0] > f.content[0]
                     ]
                     last = (quoting or outermost or found)[-1]
-                out.extend(found)
+                own = _own_voice(sent, found, si) if OWN_VOICE and not continued else None
+                out.extend(found if own is None else sorted([own, *found], key=lambda f: f.content[0]))
                 # "Karadsheh says:" over the paragraph she says: its sentences are that content
                 consumed = max([consumed, *(f.content[1] for f in found if f.content[1] > sent.end_char)])
                 continue
@@ -1703,11 +1836,12 @@ class Attributor:
                     last.sentence = si
                 continue
             rng = char_range(list(sent))
-            if rng is None or not _is_statement(sent):
-                continue
-            status, marks = st.content_status("asserted", sent)
             opening = _opening_quotation(sent)
             quoted = opening is not None
+            statement = _is_statement(sent)
+            if rng is None or not (statement or quoted):  # “Not one.”: a quotation may go on
+                continue
+            status, marks = st.content_status("asserted", sent)
             recent = last is not None and si - last.sentence <= CONTINUATION_WINDOW
             text = doc_text(doc)
             if (
@@ -1726,6 +1860,8 @@ class Attributor:
                     consumed = last.content[1]
                     continue
                 # “B. C,” she adds: the next quotation has a cue of its own
+            if not statement:
+                continue
             if (
                 recent
                 and last is not None

@@ -81,10 +81,12 @@ CLOSERS = "”»"
 
 def is_attribution(f: Found, found: Sequence[Found]) -> bool:
     """Return whether a rule Found is an attribution as PolNeAR counts one (cue, not the
-    publisher's voice, not nested in another's content)."""
+    publisher's voice, not nested in another attribution's content)."""
     if f.cue is None or f.info.kind == "publisher":
         return False
-    return not any(g is not f and g.content[0] <= f.cue[0] < g.content[1] for g in found)
+    return not any(
+        g is not f and g.cue is not None and g.content[0] <= f.cue[0] < g.content[1] for g in found
+    )
 
 
 def _char_tags(
@@ -694,6 +696,9 @@ OPTIONS = {
     "adjunct": True,
     # a rule content takes no boundary that falls inside its own cue
     "edge": True,
+    # a noun cue's content does not run on over the verb its noun phrase hangs on ("Sousa's
+    # claim that X | has been disputed by the port authority")
+    "governor": True,
 }
 
 
@@ -886,20 +891,33 @@ def _takes_occasion(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple
     )
 
 
+def _takes_governor(doc: Doc, c: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """Return whether the candidate content ``c`` of a noun cue takes in the verb the noun
+    phrase hangs on ("Sousa's claim that the port lost money | has been disputed"): what is
+    said of the claim is no part of it."""
+    span = doc.char_span(*cue, alignment_mode="expand")
+    if span is None or not len(span) or span.root.pos_ != "NOUN":
+        return False
+    head = span.root.head
+    return head.i != span.root.i and not cue[0] <= head.idx < cue[1] and c[0] <= head.idx < c[1]
+
+
 #: prepositions that open a phrase of time or concession, not something said
 _ADJUNCT_PREPS = frozenset({"following", "after", "before", "during", "since", "until", "amid", "despite"})
 
 
 def _adjunct(doc: Doc, content: tuple[int, int]) -> bool:
     """Return whether a content is a phrase of time or concession ("following the capture of
-    the dictator", which the parse may also read as a participle), which no one says."""
+    the dictator", which the parse may also read as a participle), or the object of one that
+    stands right before it ("following | the capture of the dictator"), which no one says."""
     span = doc.char_span(*content, alignment_mode="expand")
-    return (
-        span is not None
-        and len(span) > 0
-        and span[0].lower_ in _ADJUNCT_PREPS
-        and span[0].right_edge.i >= span[-1].i  # the phrase it heads, not "after | he left"
-    )
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    if first.lower_ in _ADJUNCT_PREPS:
+        return first.right_edge.i >= span[-1].i  # the phrase it heads, not "after | he left"
+    governor = span.root.head
+    return governor.i == span.start - 1 and governor.lower_ in _ADJUNCT_PREPS
 
 
 def _drops_medium(doc: Doc, old: tuple[int, int], new: tuple[int, int]) -> bool:
@@ -1120,6 +1138,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                         cands = {c for c in cands if c == r or not _grows_back(doc, c, r, own_cue)}
                     if OPTIONS["occasion"]:
                         cands = {c for c in cands if c == r or not _takes_occasion(doc, c, r, own_cue)}
+                    if OPTIONS["governor"]:
+                        cands = {c for c in cands if c == r or not _takes_governor(doc, c, own_cue)}
                     whole = {c for c in cands if c == r or not _broken(doc, c)}
                     f.content = score.best(whole or cands, r)
                 else:

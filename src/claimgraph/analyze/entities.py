@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.accents import strip_accents
 from claimgraph.analyze import anaphora, lexicon, roles
 from claimgraph.analyze.roles import TITLE_MODIFIERS, is_title
+from claimgraph.analyze.spans import in_title_case
 from claimgraph.ids import make_id
 from claimgraph.model import Entity, Mention
 
@@ -101,6 +102,22 @@ def _name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_title(token)
 
 
+def _titled_names(doc: Doc, taken: set[int]) -> list[tuple[Span, str]]:
+    """Return the names the NER missed right after a capitalised title ("Mayor Ana Torres"):
+    one to three capitalised proper nouns, as PERSON mentions."""
+    out: list[tuple[Span, str]] = []
+    for tok in doc[:-1]:
+        if not (tok.is_title and is_title(tok)) or tok.i + 1 in taken or in_title_case(tok.sent):
+            continue  # (a headline in title case capitalises verbs too: "Mayor Vows To Fight")
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 3 and end not in taken and _name_token(doc[end]):
+            end += 1
+        if end > tok.i + 1:
+            out.append((doc[tok.i + 1 : end], "PERSON"))
+            taken.update(range(tok.i + 1, end))
+    return out
+
+
 def name_pieces(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Return the name-shaped pieces of the token range ``start:end`` (possibly none)."""
     pieces: list[tuple[int, int]] = []
@@ -173,6 +190,7 @@ class EntityLinker:
                 label = "OUTLET" if publisher and _fold(span.text) == _fold(publisher) else ent.label_
                 out.append((span, label))
                 taken.update(range(start, end))
+        out += _titled_names(doc, taken)
         return self._grow(doc, sorted(out, key=lambda pair: pair[0].start), taken)
 
     def _grow(self, doc: Doc, found: list[tuple[Span, str]], taken: set[int]) -> list[tuple[Span, str]]:
@@ -287,7 +305,7 @@ def _surname_of(words: list[str], full: list[str]) -> bool:
 
 def _decide_type(cluster: _Cluster, dateline: set[int]) -> str:
     """Return the type of a cluster from the evidence of all its mentions."""
-    if cluster.outlet:
+    if cluster.outlet or any(_outlet_evidence(span) for span in cluster.mentions):
         return "outlet"
     if _org_words(cluster.key) or any(_org_evidence(span) for span in cluster.mentions):
         return "organization"
@@ -309,11 +327,30 @@ def _org_evidence(span: Span) -> bool:
     )
 
 
+#: nouns that say a name is a news outlet's ("the newspaper Público", "Público, the Lisbon daily")
+OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "broadcaster", "magazine", "tabloid"})
+
+
+def _outlet_evidence(span: Span) -> bool:
+    """Return whether a mention shows it names a news outlet: an outlet noun right before it
+    whose apposition it is ("the newspaper Público"), or one in apposition to it."""
+    doc = span.doc
+    root = span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in OUTLET_NOUNS and root.dep_ in ("appos", "compound"):
+        return root.head.i == before.i or before.head.i == root.i
+    return any(c.dep_ == "appos" and c.lemma_.lower() in OUTLET_NOUNS for c in root.children)
+
+
 def _person_evidence(span: Span) -> bool:
     """Return whether a name mention shows it names a person: a title before it, a title or an
-    age in apposition ("Diosdado Cabello, the Interior Minister", "Cabello, 62,")."""
+    age in apposition ("Diosdado Cabello, the Interior Minister", "Cabello, 62,"), or the name in
+    apposition to a title ("His lawyer, Ana Beltrán,")."""
     doc = span.doc
     if span.start > 0 and is_title(doc[span.start - 1]) and doc[span.start - 1].pos_ in ("NOUN", "PROPN"):
+        return True
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and is_title(root.head) and root.head.pos_ == "NOUN":
         return True
     after = doc[span.end : span.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":

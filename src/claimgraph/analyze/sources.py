@@ -134,6 +134,15 @@ class EntityIndex:
                 pronouns += 1
         return None
 
+    def recent_named(self, before: int, word: str, types: set[str], window: int = 600) -> Entity | None:
+        """Return the entity of ``types`` whose name holds ``word`` ("the ministry": the Ministry
+        of the Interior) mentioned last before char ``before``, within ``window``."""
+        for start, e in reversed(self.mentions):
+            if start >= before or e.type not in types or word not in e.name.lower().split():
+                continue
+            return e if before - start <= window else None
+        return None
+
     def by_role(self, noun: str, before: int) -> Entity | None:
         """Return the one person whose known role has head ``noun``, mentioned before ``before``."""
         people = [
@@ -141,9 +150,15 @@ class EntityIndex:
             for e in self.entities
             if e.type == "person"
             and e.mentions[0].start < before
-            and any(r.title.split()[-1] == noun for r in e.roles)
+            and any(_holds(r.title.lower(), noun) for r in e.roles)
         ]
         return people[0] if len(people) == 1 else None
+
+
+def _holds(title: str, role: str) -> bool:
+    """Whether a person's ``title`` is the role ``role`` names: its head noun ("minister"), or
+    the whole of a narrowed office ("prime minister")."""
+    return title.split()[-1] == role if " " not in role else title == role or title.endswith(" " + role)
 
 
 def count_of(head: Token) -> int | None:
@@ -163,6 +178,25 @@ def count_of(head: Token) -> int | None:
         ):
             return 1
     return None
+
+
+def _office(head: Token) -> str | None:
+    """Return the office a title with the words that narrow it names ("prime minister", "finance
+    minister", "attorney general"), or None for a bare title ("the president", "the former
+    minister")."""
+    narrowing = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i == head.i - 1]
+    if not narrowing:
+        return None
+    word = narrowing[0]
+    office = f"{word.lower_} {head.lower_}"
+    if office in lexicon.words("titles.txt") or (word.dep_ == "compound" and word.pos_ == "NOUN"):
+        return office
+    return None
+
+
+def _determined(head: Token) -> bool:
+    """Whether ``head`` has "the" or "this" before it ("the ministry", not "her party")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _definite(head: Token) -> bool:
@@ -285,6 +319,11 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     if person is not None and not plural:
         return SourceInfo("person", 1, person)
     kind: str | None = kinds[noun][0] if noun in kinds else None
+    if kind in ("outlet", "organization"):
+        # "the newspaper Público": the name in apposition
+        named_body = next((e for e in beside if e is not None and e.type != "person"), None)
+        if named_body is not None:
+            return SourceInfo(kind, None, named_body)
     if kind == "outlet" or (noun == "agency" and index.recent(span.start_char, {"outlet"}, 3000)):
         # "the newspaper" is the outlet last named; "local media", "a newspaper" are no one outlet
         known = _definite(head) and not plural
@@ -293,16 +332,29 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         return SourceInfo("document", None, None)
     if kind == "organization":  # "the ministry", "her party": not "her", whoever she is
         org = [e for e in index.in_span(span) if ENTITY_KINDS[e.type] == "organization"]
+        if not org and _determined(head) and not plural:
+            # "the ministry" after "the Ministry of the Interior": the body last named by that word
+            named_so = index.recent_named(span.start_char, noun, {"organization"}, 3000)
+            org = [named_so] if named_so is not None else []
         return SourceInfo("organization", None, org[0] if org else None)
     if is_title(head) and not plural and _definite(head) and kind is None:
         if noun in GENERIC_TITLES:
             person = index.by_role(noun, span.start_char)
             return SourceInfo("person", 1, person) if person else SourceInfo("anonymous", 1, None)
-        person = (
-            index.last_subject(span.start_char)
-            or index.by_role(noun, span.start_char)
-            or index.recent(span.start_char, {"person"})
-        )
+        office = _office(head)
+        if office is not None or any(c.dep_ == "poss" for c in head.children):
+            # "the prime minister", "the finance minister": an office, held by whoever the text
+            # says holds it; "his spokesman": someone else than the person talked about last
+            return SourceInfo("person", 1, index.by_role(office or noun, span.start_char))
+        # the person just talked about ("the president" after "Trump praised her"), unless the
+        # text gives that person other titles and someone else this one ("A spokesman for
+        # Governor Paul Evans said the governor ..." after "union president Maria Lopez said")
+        subject = index.last_subject(span.start_char)
+        holder = index.by_role(noun, span.start_char)
+        if subject is not None and holder is not None and subject is not holder:
+            if subject.roles and not any(_holds(r.title.lower(), noun) for r in subject.roles):
+                subject = None
+        person = subject or holder or index.recent(span.start_char, {"person"})
         return SourceInfo("person", 1, person)
     if kind == "anonymous" or is_title(head) or plural:
         return SourceInfo("anonymous", count_of(head), None)

@@ -9,7 +9,7 @@ particles and the medium ("has also said in a statement").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +47,13 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def in_title_case(tokens: Iterable[Token]) -> bool:
+    """Return whether words are written as a headline in title case ("Cruz Wins Iowa Caucuses"):
+    at least four, and four in five of them capitalised."""
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
 
 
 def chars(doc: Doc, rng: tuple[int, int]) -> Span:
@@ -333,8 +340,13 @@ def cue_range(tok: Token) -> tuple[int, int]:
             and c.lower_ == "in"
             and any(g.dep_ == "pobj" and g.lemma_.lower() in MEDIA for g in c.children)
         ):
-            end = max(t.i for t in c.subtree if t.i not in said)
-    return doc[start].idx, doc[end].idx + len(doc[end].text)
+            end = max(t.i for t in c.subtree if t.i not in said and not t.is_space)
+    last = doc[end]
+    stop = last.idx + len(last.text)
+    closing = last.i + 1 == len(doc) or doc[last.i + 1].is_space
+    if end > tok.i and closing and last.text.endswith(".") and "." not in last.text[:-1] and len(last) > 1:
+        stop -= 1  # "in a post on X." closing its paragraph: the full stop is no part of the name
+    return doc[start].idx, stop
 
 
 def medium_clause(tok: Token) -> Token | None:
