@@ -2107,3 +2107,57 @@ def test_a_quotation_goes_on_past_a_fragment_and_what_is_reported_inside_it_is_n
     assert said.content.text.endswith("And they expect thanks.”")
     (inner,) = [c for c in claims if c.cue is not None and c.cue.text == "expect"]
     assert [by_id[s].text for s in inner.chain[1:]] == ["Torres", "they"]
+
+
+A_CLAIM_DISMISSED = (
+    "The rebels claimed to have taken the town, a claim the army dismissed.",
+    """
+The the DET DT det 1
+rebels rebel NOUN NNS nsubj 2
+claimed claim VERB VBD ROOT 2
+to to PART TO aux 5
+have have AUX VB aux 5
+taken take VERB VBN xcomp 2
+the the DET DT det 7
+town town NOUN NN dobj 5
+, , PUNCT , punct 7
+a a DET DT det 10
+claim claim NOUN NN appos 7
+the the DET DT det 12
+army army NOUN NN nsubj 13
+dismissed dismiss VERB VBD relcl 10
+. . PUNCT . punct 2
+""",
+)
+
+
+def test_an_apposition_that_names_the_content_a_claim_is_the_texts_comment_not_the_claim() -> None:
+    reports = _reports(A_CLAIM_DISMISSED)
+    assert reports["claimed"] == ("The rebels", "to have taken the town")
+    doc = build(*A_CLAIM_DISMISSED)
+    assert [t.text for t in trim_tail(list(doc[3:14]))][-1] == "town"
+
+
+BEFORE_A_COLON = (
+    "The navy's denial came later: it said the ship was inside.",
+    """
+The the DET DT det 1
+navy navy NOUN NN poss 3 B-ORG
+'s 's PART POS case 1
+denial denial NOUN NN nsubj 4
+came come VERB VBD ccomp 8
+later later ADV RB advmod 4
+: : PUNCT : punct 8
+it it PRON PRP nsubj 8
+said say VERB VBD ROOT 8
+the the DET DT det 10
+ship ship NOUN NN nsubj 11
+was be AUX VBD ccomp 8
+inside inside ADV RB advmod 11
+. . PUNCT . punct 8
+""",
+)
+
+
+def test_a_clause_before_a_colon_is_no_part_of_what_is_said_after_it() -> None:
+    assert _reports(BEFORE_A_COLON)["said"] == ("it", "the ship was inside")

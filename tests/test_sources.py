@@ -137,3 +137,8 @@ def test_a_title_goes_to_its_holder_when_the_last_speaker_holds_another(analyzer
 def test_a_name_after_a_title_is_a_person_the_ner_missed(analyzer) -> None:
     text = "Mayor Ana Torres on Monday vowed to fight the takeover."
     assert sources(analyzer, text)[0][1:] == ("person", None, "Ana Torres")
+
+
+def test_a_kinship_noun_is_one_unnamed_person(analyzer) -> None:
+    text = "In a post on Facebook, the captain's wife wrote that she had not heard from him."
+    assert sources(analyzer, text) == [("the captain's wife", "person", 1, None)]

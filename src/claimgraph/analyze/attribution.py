@@ -462,6 +462,12 @@ def _own_voice(sent: Span, found: list[Found], si: int) -> Found | None:
     return Found(rng, None, None, SourceInfo("publisher", None, None), status, marks, [], si)
 
 
+def _colon_after(clause: Token) -> bool:
+    """Return whether a colon or semicolon ends the clause headed by ``clause``."""
+    nxt = clause.right_edge.i + 1
+    return nxt < len(clause.doc) and clause.doc[nxt].text in (":", ";")
+
+
 def _line_break(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
 
@@ -1312,6 +1318,10 @@ class Attributor:
                     comps = [c for c in comps if not _participle_report(c)] or comps
                 if len(comps) > 1:
                     comps = [c for c in comps if not _other_speaker(c)] or comps
+                if len(comps) > 1 and any(c.i > tok.i for c in comps):
+                    # "The navy's denial came hours later: it said X": the clause before the
+                    # colon is the text's own, the content is X
+                    comps = [c for c in comps if c.i > tok.i or not _colon_after(c)]
                 second = _second_report(tok, comps)
                 if second is not None:
                     comps = [c for c in comps if c.i != second.i]  # "X said A, and Y said B": A

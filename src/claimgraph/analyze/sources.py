@@ -8,6 +8,7 @@ document, unspecified (the publisher is made elsewhere).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -178,6 +179,12 @@ def count_of(head: Token) -> int | None:
         ):
             return 1
     return None
+
+
+@cache
+def _family_nouns() -> frozenset[str]:
+    """The nouns of kinship ("wife", "son"), from the standing relations' lexicon."""
+    return frozenset(row[0] for row in lexicon.rows("relations.tsv") if row[2:3] == ("family",))
 
 
 def _office(head: Token) -> str | None:
@@ -356,6 +363,8 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
                 subject = None
         person = subject or holder or index.recent(span.start_char, {"person"})
         return SourceInfo("person", 1, person)
+    if kind is None and not plural and noun in _family_nouns():
+        return SourceInfo("person", 1, None)  # "the captain's wife": one person, unnamed
     if kind == "anonymous" or is_title(head) or plural:
         return SourceInfo("anonymous", count_of(head), None)
     if head.pos_ == "PROPN":

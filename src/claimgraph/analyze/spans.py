@@ -14,6 +14,8 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze import lexicon
+
 QUOTES = '"“”«»„'
 #: a dateline that opens a paragraph: "VILLASERENA, March 14 (Reuters) - ", "WASHINGTON (AP) — ",
 #: "VILLASERENA - ": where the story was filed, no part of what anyone claims
@@ -68,6 +70,22 @@ def chars(doc: Doc, rng: tuple[int, int]) -> Span:
 _TAIL_OPENERS = frozenset({"who", "which", "where", "whom", "whose", "including", "when", "without"})
 
 
+def _comment_on_it(comma: Token, last: Token) -> bool:
+    """Return whether a comma opens an apposition that names what comes before it as a claim
+    and runs to ``last`` ("..., a claim the army dismissed as propaganda")."""
+    nxt = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    if nxt is None:
+        return False
+    head = nxt if nxt.dep_ == "appos" else nxt.head
+    return (
+        head.dep_ == "appos"
+        and head.i > comma.i
+        and head.left_edge.i == comma.i + 1
+        and head.lemma_.lower() in lexicon.table("cue_nouns.tsv")
+        and head.right_edge.i >= last.i - 1
+    )
+
+
 def trim_tail(tokens: list[Token]) -> list[Token]:
     """Drop a comma-led relative clause or "including ..." that ends a content, and a
     conjunction left dangling at its end.
@@ -76,6 +94,8 @@ def trim_tail(tokens: list[Token]) -> list[Token]:
     """
     toks = sorted(tokens, key=lambda t: t.i)
     for k in range(1, len(toks) - 1):
+        if toks[k].text == "," and _comment_on_it(toks[k], toks[-1]):
+            return toks[:k]  # ", a claim the army dismissed": the text's comment, not the claim
         if toks[k].text == "," and toks[k + 1].lower_ in _TAIL_OPENERS:
             # the clause the opener leads: "where" hangs on its verb, "which" in ", which an
             # FBI investigation said was careless" on "was", which hangs on the clause "said"
