@@ -142,3 +142,11 @@ def test_a_name_after_a_title_is_a_person_the_ner_missed(analyzer) -> None:
 def test_a_kinship_noun_is_one_unnamed_person(analyzer) -> None:
     text = "In a post on Facebook, the captain's wife wrote that she had not heard from him."
     assert sources(analyzer, text) == [("the captain's wife", "person", 1, None)]
+
+
+def test_it_and_the_company_are_the_body_just_talked_about(analyzer) -> None:
+    text = (
+        "Naviera Atlántida rejected the accusations on Monday. In a statement, the company said its "
+        "bid had been the most competitive. It added that it would cooperate with prosecutors."
+    )
+    assert [s[3] for s in sources(analyzer, text)] == ["Naviera Atlántida"] * 3

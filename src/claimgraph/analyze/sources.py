@@ -61,6 +61,13 @@ ENTITY_KINDS = {
 }
 
 
+#: entity types "he" and "the president" stand for, and those "it" and "the company" stand for
+PEOPLE = frozenset({"person"})
+BODIES = frozenset({"organization"})
+#: nouns that stand for whichever body the text is about ("the company said")
+GENERIC_BODIES = frozenset({"company", "firm", "group", "organization", "organisation", "corporation"})
+
+
 @dataclass
 class SourceInfo:
     kind: str
@@ -103,14 +110,17 @@ class EntityIndex:
                 return e if before - start <= window else None
         return None
 
-    def last_subject(self, before: int, sentences: int = 2, *, same: bool = False) -> Entity | None:
-        """Return the person who is the main subject of one of the last ``sentences`` sentences.
+    def last_subject(
+        self, before: int, sentences: int = 2, *, same: bool = False, types: frozenset[str] = PEOPLE
+    ) -> Entity | None:
+        """Return the person (the entity of ``types``) who is the main subject of one of the last
+        ``sentences`` sentences.
 
         The subject of the previous sentence is the likeliest referent of "the president" or "he"
         (centering theory's preferred centre); it beats a role match elsewhere in the text. With
         ``same``, the current sentence's main subject counts too when it comes before ``before``
         ("Trump had a call with Rodríguez, in which he praised her": he is Trump). A subject that
-        is itself "he" or "she" passes the search on to the sentence before it.
+        is itself "he" or "she" ("it" for bodies) passes the search on to the sentence before it.
         """
         start = self.doc.char_span(before, before, alignment_mode="expand")
         tok = self.doc[start.start] if start is not None and len(self.doc) > start.start else None
@@ -129,9 +139,9 @@ class EntityIndex:
             subjects = [t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.idx < before]
             for t in subjects:
                 e = self.at(t)
-                if e is not None and e.type == "person":
+                if e is not None and e.type in types:
                     return e
-            if any(t.lower_ in ("he", "she") for t in subjects):
+            if any(t.lower_ in (("he", "she") if "person" in types else ("it",)) for t in subjects):
                 pronouns += 1
         return None
 
@@ -315,6 +325,11 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
             )
         if pronoun_kind == "organization":
             return SourceInfo("organization", None, index.recent(span.start_char, {"organization", "outlet"}))
+        if lower == "it":
+            # "The World Bank cut its forecast. It said ...": the body the text was just about
+            talked_of = index.last_subject(span.start_char, 2, same=True, types=BODIES)
+            if talked_of is not None:
+                return SourceInfo(ENTITY_KINDS[talked_of.type], None, talked_of)
         return SourceInfo("unspecified", None, None)
     named = [e for e in index.in_span(span) if index.at(head) is e]
     if named:
@@ -340,8 +355,11 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
     if kind == "organization":  # "the ministry", "her party": not "her", whoever she is
         org = [e for e in index.in_span(span) if ENTITY_KINDS[e.type] == "organization"]
         if not org and _determined(head) and not plural:
-            # "the ministry" after "the Ministry of the Interior": the body last named by that word
+            # "the ministry" after "the Ministry of the Interior": the body last named by that
+            # word; "the company" after "Naviera Atlántida rejected ...": the body just talked about
             named_so = index.recent_named(span.start_char, noun, {"organization"}, 3000)
+            if named_so is None and noun in GENERIC_BODIES:
+                named_so = index.last_subject(span.start_char, 2, same=True, types=BODIES)
             org = [named_so] if named_so is not None else []
         return SourceInfo("organization", None, org[0] if org else None)
     if is_title(head) and not plural and _definite(head) and kind is None:
