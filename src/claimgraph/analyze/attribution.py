@@ -178,8 +178,11 @@ def _as_noted(tok: Token) -> bool:
 
 #: "A, X said on Monday" parsed with "said" a conjunct of A's verb: X says A
 REPORTING_TAILS = True
-#: what may follow the verb of such a tail in its own clause: when, where, how, and "citing Y"
-_TAIL_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "advcl", "punct", "agent", "dative"})
+#: what such a tail's verb may have besides its subject: when, where, how, and "citing Y", but no
+#: complement of its own
+_TAIL_DEPENDENTS = frozenset(
+    {"prep", "npadvmod", "advmod", "advcl", "punct", "agent", "dative", "nsubj", "nsubjpass", "aux", "neg"}
+)
 
 
 def _reporting_tail(tok: Token) -> bool:
@@ -195,8 +198,7 @@ def _reporting_tail(tok: Token) -> bool:
     before = tok.doc[subjects[0].left_edge.i - 1]
     if before.text != "," or any(c.dep_ == "cc" for c in tok.children):
         return False
-    return all(c.dep_ in _TAIL_ADJUNCTS or c.dep_.startswith("nsubj") or c.dep_ in ("aux", "neg")
-               for c in tok.children if c.i > tok.i or c.dep_ not in ("nsubj",))
+    return all(c.dep_ in _TAIL_DEPENDENTS for c in tok.children)
 
 
 def _report_as_modifier(tok: Token) -> tuple[Token, Token] | None:

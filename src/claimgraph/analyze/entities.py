@@ -327,19 +327,21 @@ def _org_evidence(span: Span) -> bool:
     )
 
 
-#: nouns that say a name is a news outlet's ("the newspaper Público", "Público, the Lisbon daily")
-OUTLET_NOUNS = frozenset({"newspaper", "paper", "daily", "weekly", "broadcaster", "magazine", "tabloid"})
+def _outlet_noun(token: Token) -> bool:
+    """Return whether a noun names a kind of news outlet ("newspaper", "daily": source_nouns.tsv)."""
+    return lexicon.table("source_nouns.tsv").get(token.lemma_.lower(), ("",))[0] == "outlet"
 
 
 def _outlet_evidence(span: Span) -> bool:
     """Return whether a mention shows it names a news outlet: an outlet noun right before it
-    whose apposition it is ("the newspaper Público"), or one in apposition to it."""
+    whose apposition it is ("the newspaper Público"), or one in apposition to it ("Público, the
+    Lisbon daily")."""
     doc = span.doc
     root = span.root
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lemma_.lower() in OUTLET_NOUNS and root.dep_ in ("appos", "compound"):
+    if before is not None and _outlet_noun(before) and root.dep_ in ("appos", "compound"):
         return root.head.i == before.i or before.head.i == root.i
-    return any(c.dep_ == "appos" and c.lemma_.lower() in OUTLET_NOUNS for c in root.children)
+    return any(c.dep_ == "appos" and _outlet_noun(c) for c in root.children)
 
 
 def _person_evidence(span: Span) -> bool:
