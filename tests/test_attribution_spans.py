@@ -2161,3 +2161,35 @@ inside inside ADV RB advmod 11
 
 def test_a_clause_before_a_colon_is_no_part_of_what_is_said_after_it() -> None:
     assert _reports(BEFORE_A_COLON)["said"] == ("it", "the ship was inside")
+
+
+INTERVIEW_TWO_REPORTS = (
+    "In an interview with the BBC, Harris said it was safe and denied that jobs would go.",
+    """
+In in ADP IN prep 8
+an an DET DT det 2
+interview interview NOUN NN pobj 0
+with with ADP IN prep 2
+the the DET DT det 5
+BBC BBC PROPN NNP pobj 3 B-ORG
+, , PUNCT , punct 8
+Harris Harris PROPN NNP nsubj 8 B-PERSON
+said say VERB VBD ROOT 8
+it it PRON PRP nsubj 10
+was be AUX VBD ccomp 8
+safe safe ADJ JJ acomp 10
+and and CCONJ CC cc 8
+denied deny VERB VBD conj 8
+that that SCONJ IN mark 17
+jobs job NOUN NNS nsubj 17
+would would AUX MD aux 17
+go go VERB VB ccomp 13
+. . PUNCT . punct 8
+""",
+)
+
+
+def test_both_reports_of_one_interview_pass_through_the_outlet() -> None:
+    by_id, claims = _claims(*INTERVIEW_TWO_REPORTS)
+    chains = {c.cue.text: [by_id[s].text for s in c.chain[1:]] for c in claims if c.cue is not None}
+    assert chains == {"said": ["the BBC", "Harris"], "denied": ["the BBC", "Harris"]}

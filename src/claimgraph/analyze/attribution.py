@@ -1495,6 +1495,7 @@ class Attributor:
         outlet = (
             (source_span(heard[0]) if heard else None)
             or _interviewed_by(tok, index)
+            or (_interviewed_by(tok.head, index) if tok.dep_ == "conj" else None)  # "said A and denied B"
             or _seen_by(source, index)
         )
         if outlet is not None:
