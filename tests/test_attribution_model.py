@@ -691,3 +691,16 @@ def test_a_noun_cues_content_does_not_run_on_over_the_verb_its_phrase_hangs_on()
     assert not am._takes_governor(doc, (doc[3].idx, doc[7].idx + len("stolen")), claim_cue)
     rejected = (doc[8].idx, doc[10].idx + len("rejected"))  # a verb cue: no noun phrase to leave
     assert not am._takes_governor(doc, (doc[0].idx, doc[7].idx + len("stolen")), rejected)
+
+
+def test_a_new_attributions_content_does_not_end_before_its_source_and_cue() -> None:
+    doc = EntityLinker(NLP)(build(*RELATIVE_WITH_PHRASE))
+    # the tagger's only content is the noun the relative clause hangs on ("a sharp turn for the
+    # minister, who ... refused to negotiate": not "the minister")
+    tagging = ("B-CON", "O", "B-SRC", "O", "O", "B-CUE", "O", "O", "O", "O", "O")
+    assert _refined(doc, *tagging) == []
+    am.OPTIONS["behind"] = False
+    try:
+        assert [doc.text[slice(*f.content)] for f in _refined(doc, *tagging)] == ["Castellar"]
+    finally:
+        am.OPTIONS["behind"] = True

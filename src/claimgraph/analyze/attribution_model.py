@@ -696,6 +696,8 @@ OPTIONS = {
     "adjunct": True,
     # a rule content takes no boundary that falls inside its own cue
     "edge": True,
+    # a new attribution's content is not one that ends before its source and cue, but a quotation
+    "behind": True,
     # a noun cue's content does not run on over the verb its noun phrase hangs on ("Sousa's
     # claim that X | has been disputed by the port authority")
     "governor": True,
@@ -888,6 +890,17 @@ def _takes_occasion(doc: Doc, c: tuple[int, int], r: tuple[int, int], cue: tuple
             or (OPTIONS["circumstance"] and t.dep_ == "advcl" and any(g.dep_ == "mark" for g in t.children))
         )
         for t in doc.char_span(r[1], c[1], alignment_mode="expand") or ()
+    )
+
+
+def _behind(text: str, content: tuple[int, int], source: Span, cue: tuple[int, int]) -> bool:
+    """Return whether a new attribution's content ends before its own source, which comes before
+    its cue, and is no quotation ("a sharp turn for the minister, who ... refused to negotiate":
+    not "the minister")."""
+    return (
+        content[1] <= source.start_char < cue[0]
+        and text[content[0]] not in QUOTES
+        and text[content[1] - 1] not in QUOTES
     )
 
 
@@ -1196,6 +1209,8 @@ def refine(doc: Doc, found: list[Found], tagged: tuple[np.ndarray, np.ndarray]) 
                     continue
             info = classify(about, index) if about is not None else SourceInfo("unspecified", None, None)
             if info.kind == "publisher":
+                continue
+            if OPTIONS["behind"] and source is not None and _behind(text, content, source, cue):
                 continue
             content_span = doc.char_span(*content, alignment_mode="expand")
             cue_span = doc.char_span(*cue, alignment_mode="expand")
