@@ -704,3 +704,25 @@ def test_a_new_attributions_content_does_not_end_before_its_source_and_cue() -> 
         assert [doc.text[slice(*f.content)] for f in _refined(doc, *tagging)] == ["Castellar"]
     finally:
         am.OPTIONS["behind"] = True
+
+
+EMPHATIC_HIMSELF = (
+    "Castellar addressed the report himself later.",
+    """
+Castellar Castellar PROPN NNP nsubj 1 B-PERSON
+addressed address VERB VBD ROOT 1
+the the DET DT det 3
+report report NOUN NN dobj 1
+himself himself PRON PRP npadvmod 1
+later later ADV RB advmod 1
+. . PUNCT . punct 1
+""",
+)
+
+
+def test_an_emphatic_himself_opens_no_content() -> None:
+    doc = EntityLinker(NLP)(build(*EMPHATIC_HIMSELF))
+    end = len(doc.text) - 1
+    assert am._adjunct(doc, (doc[4].idx, end))  # "himself later"
+    assert not am._adjunct(doc, (doc[2].idx, end))  # "the report himself later"
+    assert _refined(doc, "B-SRC", "B-CUE", "I-CUE", "I-CUE", "B-CON", "I-CON", "O") == []

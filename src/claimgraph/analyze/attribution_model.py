@@ -922,13 +922,16 @@ _ADJUNCT_PREPS = frozenset({"following", "after", "before", "during", "since", "
 def _adjunct(doc: Doc, content: tuple[int, int]) -> bool:
     """Return whether a content is a phrase of time or concession ("following the capture of
     the dictator", which the parse may also read as a participle), or the object of one that
-    stands right before it ("following | the capture of the dictator"), which no one says."""
+    stands right before it ("following | the capture of the dictator"), or opens with an emphatic
+    "himself", which no one says."""
     span = doc.char_span(*content, alignment_mode="expand")
     if span is None or not len(span):
         return False
     first = span[0]
     if first.lower_ in _ADJUNCT_PREPS:
         return first.right_edge.i >= span[-1].i  # the phrase it heads, not "after | he left"
+    if first.dep_ == "npadvmod" and first.lower_.endswith(("self", "selves")):
+        return True  # "addressed the report | himself later in the day": who did it, not what was said
     governor = span.root.head
     return governor.i == span.start - 1 and governor.lower_ in _ADJUNCT_PREPS
 
