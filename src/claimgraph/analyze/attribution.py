@@ -1754,21 +1754,20 @@ class Attributor:
         for si, sent in enumerate(s for s in doc.sents if any(t.is_alpha for t in s)):
             found = self._in_sentence(sent, index)
             continued = bool(found) and self._goes_on(doc, sent, si, last, found)
-            if found and not continued and last is not None and last.content[0] < sent.start_char < consumed:
-                # “A,” she said. “B. And they expect C.”: inside the quotation already taken into
-                # her report, what the rules read is hers to report
-                last.sentence = si
-                for f in found:
-                    f.outer = [*last.outer, (last.source, last.info), *f.outer]
-            elif continued:
+            # “A,” she said. “B. And they expect C.”: inside the quotation already taken into her
+            # report, what the rules read is hers to report
+            inside = bool(found) and last is not None and last.content[0] < sent.start_char < consumed
+            if continued:
                 # “A,” he said. “B, showing C.”: the quotation goes on, and what the rules read
                 # inside it is that speaker's, nested in the one content PolNeAR takes.
                 assert last is not None
                 quotation = quote_after(doc_text(doc), sent.start_char)
                 assert quotation is not None
                 last.content = (last.content[0], quotation[1])
-                last.sentence = si
                 consumed = last.content[1]
+            if continued or inside:
+                assert last is not None
+                last.sentence = si
                 for f in found:
                     f.outer = [*last.outer, (last.source, last.info), *f.outer]
             for f in found:

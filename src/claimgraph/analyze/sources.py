@@ -103,10 +103,14 @@ class EntityIndex:
                 found.append(e)
         return found
 
-    def recent(self, before: int, types: set[str], window: int = 600) -> Entity | None:
-        """Return the entity of ``types`` mentioned last before char ``before``, within ``window``."""
+    def recent(
+        self, before: int, types: set[str], window: int = 600, word: str | None = None
+    ) -> Entity | None:
+        """Return the entity of ``types`` mentioned last before char ``before``, within ``window``;
+        with ``word``, the last one whose name holds that word ("the ministry": the Ministry of
+        the Interior)."""
         for start, e in reversed(self.mentions):
-            if start < before and e.type in types:
+            if start < before and e.type in types and (word is None or word in e.name.lower().split()):
                 return e if before - start <= window else None
         return None
 
@@ -143,15 +147,6 @@ class EntityIndex:
                     return e
             if any(t.lower_ in (("he", "she") if "person" in types else ("it",)) for t in subjects):
                 pronouns += 1
-        return None
-
-    def recent_named(self, before: int, word: str, types: set[str], window: int = 600) -> Entity | None:
-        """Return the entity of ``types`` whose name holds ``word`` ("the ministry": the Ministry
-        of the Interior) mentioned last before char ``before``, within ``window``."""
-        for start, e in reversed(self.mentions):
-            if start >= before or e.type not in types or word not in e.name.lower().split():
-                continue
-            return e if before - start <= window else None
         return None
 
     def by_role(self, noun: str, before: int) -> Entity | None:
@@ -357,7 +352,7 @@ def classify(span: Span, index: EntityIndex) -> SourceInfo:
         if not org and _determined(head) and not plural:
             # "the ministry" after "the Ministry of the Interior": the body last named by that
             # word; "the company" after "Naviera Atlántida rejected ...": the body just talked about
-            named_so = index.recent_named(span.start_char, noun, {"organization"}, 3000)
+            named_so = index.recent(span.start_char, {"organization"}, 3000, word=noun)
             if named_so is None and noun in GENERIC_BODIES:
                 named_so = index.last_subject(span.start_char, 2, same=True, types=BODIES)
             org = [named_so] if named_so is not None else []
